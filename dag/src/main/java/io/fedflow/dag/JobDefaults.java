@@ -1,0 +1,35 @@
+package io.fedflow.dag;
+
+import java.util.Map;
+
+/**
+ * Settings that apply to every job of a workflow unless the job sets its own. Labels and
+ * environment are merged key by key (the job wins); resources and placement field by field; the
+ * retry policy as a whole.
+ */
+public record JobDefaults(
+    Map<String, String> labels,
+    Map<String, String> env,
+    String workdir,
+    ContainerImage container,
+    Resources resources,
+    RetryPolicy retry,
+    Integer priority,
+    String category,
+    Placement placement) {
+
+  public static final JobDefaults NONE =
+      new JobDefaults(
+          Map.of(), Map.of(), null, null, Resources.NONE, null, null, null, Placement.NONE);
+
+  public JobDefaults {
+    labels = Copies.map(labels);
+    env = Copies.map(env);
+    resources = resources == null ? Resources.NONE : resources;
+    placement = placement == null ? Placement.NONE : placement;
+  }
+
+  public boolean isEmpty() {
+    return equals(NONE);
+  }
+}
