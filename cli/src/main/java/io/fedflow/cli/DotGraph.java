@@ -40,7 +40,7 @@ final class DotGraph {
 
   private static String nodeAttributes(PlannedJob job) {
     if (job.isFinal()) {
-      return "shape=octagon, label=" + quoted(job.id() + "\\nfinal: runs last, always");
+      return "shape=octagon, label=" + quoted(job.id() + "\\n(final)");
     }
     if (PlanWords.fansOut(job)) {
       return "shape=box3d, label="

@@ -29,7 +29,7 @@ class GraphCommandTest {
               "simulate" [shape=box3d, label="simulate\\n3 instances"];
               "calibrate" [shape=box, style=rounded, label="calibrate"];
               "analyse" [shape=box3d, label="analyse\\n3 instances"];
-              "cleanup" [shape=octagon, label="cleanup\\nfinal: runs last, always"];
+              "cleanup" [shape=octagon, label="cleanup\\n(final)"];
               "prepare" -> "simulate";
               "prepare" -> "calibrate";
               "simulate" -> "analyse" [style=dashed, label="[item]"];
