@@ -8,6 +8,7 @@ class ValidateCommandTest {
   private static final String CAMPAIGN = Cli.WORKFLOWS + "campaign.yaml";
   private static final String DIAMOND = Cli.WORKFLOWS + "diamond.yaml";
   private static final String INVALID = Cli.WORKFLOWS + "invalid.yaml";
+  private static final String TANGLED = Cli.WORKFLOWS + "tangled.yaml";
   private static final String MALFORMED = Cli.WORKFLOWS + "malformed.yaml";
   private static final String MISSING = Cli.WORKFLOWS + "missing.yaml";
 
@@ -35,12 +36,31 @@ class ValidateCommandTest {
     assertThat(r.err())
         .isEqualTo(
             INVALID
-                + ":7:15: jobs.train.resources.memory: expected a size like 8GiB or 500MiB but"
+                + ":7:13: jobs.train.resources.cpus: expected an integer of 1 or more but found"
+                + " 'lots'\n"
+                + INVALID
+                + ":8:15: jobs.train.resources.memory: expected a size like 8GiB or 500MiB but"
                 + " found '8 gigs'\n"
                 + INVALID
-                + ":9:20: jobs.merge.needs[1]: expected the id of a job of this workflow but"
-                + " found 'reconstrct'\n"
+                + ":11:14: jobs.merge.retries: expected a number of retries like 3, or a map like"
+                + " {count: 3, backoff: {initial: 30s}} but found 'three'\n"
                 + INVALID
+                + ": invalid, 3 problems\n");
+  }
+
+  @Test
+  void problemsOfTheJobGraphAreLocatedToo() {
+    Cli r = Cli.run("validate", TANGLED);
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            TANGLED
+                + ":5:12: jobs.a.needs: expected no cycle but found the cycle a -> c -> b -> a\n"
+                + TANGLED
+                + ":11:16: jobs.c.needs[1]: expected the id of a job of this workflow but found"
+                + " 'reconstrct'\n"
+                + TANGLED
                 + ": invalid, 2 problems\n");
   }
 
@@ -49,8 +69,14 @@ class ValidateCommandTest {
     Cli r = Cli.run("validate", MALFORMED);
 
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err()).startsWith(MALFORMED + ":").endsWith(MALFORMED + ": invalid, 1 problem\n");
-    assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(r.err())
+        .isEqualTo(
+            MALFORMED
+                + ":6:1: file: expected valid YAML but found a syntax error: expected ',' or ']',"
+                + " but got <stream end> (while parsing a flow sequence started at line 5, column"
+                + " 14)\n"
+                + MALFORMED
+                + ": invalid, 1 problem\n");
   }
 
   @Test
@@ -77,8 +103,8 @@ class ValidateCommandTest {
     assertThat(r.exitCode()).isEqualTo(3);
     assertThat(r.out()).isEqualTo(DIAMOND + ": ok, 5 jobs, 9 instances\n");
     assertThat(r.err())
-        .startsWith(MISSING + ": cannot read: no such file\n" + INVALID + ":7:15: ")
-        .endsWith(INVALID + ": invalid, 2 problems\n3 files: 1 ok, 1 invalid, 1 unreadable\n");
+        .startsWith(MISSING + ": cannot read: no such file\n" + INVALID + ":7:13: ")
+        .endsWith(INVALID + ": invalid, 3 problems\n3 files: 1 ok, 1 invalid, 1 unreadable\n");
   }
 
   @Test
