@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
     })
 final class ShowCommand implements Callable<Integer> {
   /** Up to this many instances, their ids are listed without asking. */
-  static final int SMALL = 100;
+  static final int SMALL = 1000;
 
   @Parameters(paramLabel = "FILE", description = "The workflow file.")
   Path file;
