@@ -42,7 +42,7 @@ final class DotGraph {
     if (job.isFinal()) {
       return "shape=octagon, label=" + quoted(job.id() + "\\n(final)");
     }
-    if (PlanWords.fansOut(job)) {
+    if (job.fansOut()) {
       return "shape=box3d, label="
           + quoted(job.id() + "\\n" + PlanWords.count(job.size(), "instance"));
     }

@@ -16,10 +16,13 @@ final class InstanceList {
 
   private static final int SHOWN_AT_EACH_END = 2;
 
+  /** How often --all checks that its output is still read: checking flushes. */
+  private static final int CHECKED_EVERY = 8192;
+
   private InstanceList() {}
 
   static boolean hasFanOut(Plan plan) {
-    return plan.jobs().stream().anyMatch(PlanWords::fansOut);
+    return plan.jobs().stream().anyMatch(PlannedJob::fansOut);
   }
 
   /**
@@ -28,7 +31,7 @@ final class InstanceList {
   static void printElided(Plan plan, PrintWriter out) {
     Table t = new Table().column("JOB").column("INSTANCE IDS");
     for (PlannedJob job : plan.jobs()) {
-      if (PlanWords.fansOut(job)) {
+      if (job.fansOut()) {
         t.row(job.id(), elided(job));
       }
     }
@@ -52,18 +55,24 @@ final class InstanceList {
   private static List<String> ids(PlannedJob job, long from, long to) {
     List<String> ids = new ArrayList<>();
     for (long i = from; i < to; i++) {
-      ids.add(job.instance(i).id());
+      ids.add(job.instanceId(i));
     }
     return ids;
   }
 
-  /** Every instance id of every fan-out, one per line under its job. */
+  /**
+   * Every instance id of every fan-out, one per line under its job. Stops early when the reader has
+   * gone ({@code fedflow show --all big.yaml | head}), rather than computing ids no one reads.
+   */
   static void printAll(Plan plan, PrintWriter out) {
     for (PlannedJob job : plan.jobs()) {
-      if (PlanWords.fansOut(job)) {
+      if (job.fansOut()) {
         out.println(job.id() + " (" + PlanWords.count(job.size(), "instance") + ")");
         for (long i = 0; i < job.size(); i++) {
-          out.println("  " + job.instance(i).id());
+          out.println("  " + job.instanceId(i));
+          if (i % CHECKED_EVERY == 0 && out.checkError()) {
+            return;
+          }
         }
       }
     }

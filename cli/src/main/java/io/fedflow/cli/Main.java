@@ -2,6 +2,8 @@ package io.fedflow.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -42,7 +44,12 @@ public final class Main implements Callable<Integer> {
   public static void main(String[] args) {
     CommandLine cl = commandLine();
     // UTF-8 whatever the locale: the output uses a few symbols (… × ←) that ASCII lacks.
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, UTF_8), true);
+    // Standard output is buffered, as show --all may print millions of lines (the commands flush
+    // it before writing to stderr), and goes to the file descriptor itself, since System.out
+    // would hide a closed pipe from checkError().
+    PrintWriter out =
+        new PrintWriter(
+            new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), UTF_8), false);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, UTF_8), true);
     int code = cl.setOut(out).setErr(err).execute(args);
     out.flush();

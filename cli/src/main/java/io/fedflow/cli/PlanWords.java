@@ -3,7 +3,6 @@ package io.fedflow.cli;
 import io.fedflow.dag.Dependency;
 import io.fedflow.dag.JobSpec;
 import io.fedflow.dag.plan.Plan;
-import io.fedflow.dag.plan.PlannedJob;
 import java.util.stream.Collectors;
 
 /** How a plan and its jobs read in the output of every command. */
@@ -18,15 +17,6 @@ final class PlanWords {
   /** {@code 1 job}, {@code 2 jobs}. */
   static String count(long n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
-  }
-
-  /**
-   * Whether the job's instances have their own ids ({@code fetch[cern]}): it has a forEach, or
-   * takes one from a job it needs item by item.
-   */
-  static boolean fansOut(PlannedJob job) {
-    JobSpec spec = job.spec();
-    return spec.forEach() != null || spec.needs().stream().anyMatch(Dependency::itemwise);
   }
 
   /** The needs as written in YAML: {@code prepare, simulate[item]}. */

@@ -52,6 +52,6 @@ final class TextGraph {
   }
 
   private static String label(PlannedJob job) {
-    return PlanWords.fansOut(job) ? job.id() + " ×" + job.size() : job.id();
+    return job.fansOut() ? job.id() + " ×" + job.size() : job.id();
   }
 }

@@ -12,6 +12,7 @@ import picocli.CommandLine.ParseResult;
 final class UnexpectedErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
+    cl.getOut().flush(); // what was printed before the error comes before it
     PrintWriter err = cl.getErr();
     boolean debug = debugRequested(parsed);
     err.println("fedflow: internal error: " + oneLine(ex) + (debug ? "" : " (see --debug)"));

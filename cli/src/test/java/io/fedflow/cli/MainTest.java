@@ -45,6 +45,14 @@ class MainTest {
   }
 
   @Test
+  void debugMayComeBeforeOrAfterTheCommand() {
+    String diamond = Cli.WORKFLOWS + "diamond.yaml";
+
+    assertThat(Cli.run("--debug", "validate", diamond).exitCode()).isZero();
+    assertThat(Cli.run("validate", "--debug", diamond).exitCode()).isZero();
+  }
+
+  @Test
   void noCommandIsAUsageError() {
     Cli r = Cli.run();
 
