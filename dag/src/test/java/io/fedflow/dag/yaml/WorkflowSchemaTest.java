@@ -157,6 +157,12 @@ class WorkflowSchemaTest {
             "$.jobs.a.forEach",
             ""),
         mistake(
+            "negative range start",
+            "version: 1\nname: w\njobs:\n  a:\n    command: [x]\n"
+                + "    forEach: {range: {from: -1, to: 9}}\n",
+            "$.jobs.a.forEach.range.from",
+            ""),
+        mistake(
             "empty fan-out",
             "version: 1\nname: w\njobs:\n  a: {command: [x], forEach: []}\n",
             "$.jobs.a.forEach",
