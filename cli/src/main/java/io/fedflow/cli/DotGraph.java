@@ -30,9 +30,10 @@ final class DotGraph {
         out.println(edge + (d.itemwise() ? " [style=dashed, label=\"[item]\"];" : ";"));
       }
     }
-    for (PlannedJob f : GraphShape.finalJobs(plan)) {
+    if (plan.finalJob().isPresent()) {
+      String f = quoted(plan.finalJob().get().id());
       for (PlannedJob last : GraphShape.sinks(plan)) {
-        out.println("  " + quoted(last.id()) + " -> " + quoted(f.id()) + " [style=dotted];");
+        out.println("  " + quoted(last.id()) + " -> " + f + " [style=dotted];");
       }
     }
     out.println("}");

@@ -37,9 +37,4 @@ final class GraphShape {
     plan.jobs().forEach(j -> j.spec().needs().forEach(d -> needed.add(d.job())));
     return plan.jobs().stream().filter(j -> !j.isFinal() && !needed.contains(j.id())).toList();
   }
-
-  /** The final job, or none. */
-  static List<PlannedJob> finalJobs(Plan plan) {
-    return plan.jobs().stream().filter(PlannedJob::isFinal).toList();
-  }
 }

@@ -43,10 +43,11 @@ final class TextGraph {
           needs.isEmpty() ? "" : "← " + needs);
       previous = step;
     }
-    for (PlannedJob f : GraphShape.finalJobs(plan)) {
+    if (plan.finalJob().isPresent()) {
       String after =
           GraphShape.sinks(plan).stream().map(PlannedJob::id).collect(Collectors.joining(", "));
-      t.row("final", label(f), "← " + after + " (always, even after a failure)");
+      t.row(
+          "final", label(plan.finalJob().get()), "← " + after + " (always, even after a failure)");
     }
     t.print(out, false);
   }
