@@ -6,9 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jgrapht.Graph;
-import org.jgrapht.graph.DefaultDirectedGraph;
-import org.jgrapht.graph.DefaultEdge;
 
 /**
  * The jobs of a workflow as the validator sees them: ids resolved once into a map (so checking a
@@ -114,26 +111,22 @@ final class JobGraph {
     return -1;
   }
 
-  /** An edge from each job to each job it needs; self-needs and repeated ids left out. */
-  private Graph<Integer, DefaultEdge> needsGraph() {
-    Graph<Integer, DefaultEdge> g = new DefaultDirectedGraph<>(DefaultEdge.class);
+  /** The positions each job needs; self-needs, unknown jobs and repeated ids left out. */
+  private int[][] needsGraph() {
+    int[][] needs = new int[jobs.size()][];
     for (int i = 0; i < jobs.size(); i++) {
-      if (!isRepeated(i)) {
-        g.addVertex(i);
-      }
-    }
-    for (int i = 0; i < jobs.size(); i++) {
-      if (isRepeated(i)) {
-        continue;
-      }
-      for (Dependency d : jobs.get(i).needs()) {
-        int up = upstream(i, d);
+      List<Dependency> written = jobs.get(i).needs();
+      int[] ups = new int[isRepeated(i) ? 0 : written.size()];
+      int n = 0;
+      for (int k = 0; k < ups.length; k++) {
+        int up = upstream(i, written.get(k));
         if (up >= 0) {
-          g.addEdge(i, up);
+          ups[n++] = up;
         }
       }
+      needs[i] = n == ups.length ? ups : java.util.Arrays.copyOf(ups, n);
     }
-    return g;
+    return needs;
   }
 
   /** Checks the needs of job {@code i}, item-wise pairing and the cycles that start at it. */
@@ -185,7 +178,7 @@ final class JobGraph {
     ForEach upstream = fanOuts[up];
     if (upstream == null) {
       out.add(
-          new Problem(at, "a job with forEach, to pair item by item", FieldPaths.quoted(d.job())));
+          new Problem(at, "a job with forEach to pair item by item", FieldPaths.quoted(d.job())));
       return pairedWith;
     }
     if (spec.forEach() != null) {

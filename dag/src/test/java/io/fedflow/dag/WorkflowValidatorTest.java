@@ -214,8 +214,7 @@ class WorkflowValidatorTest {
             .job(
                 "train",
                 j ->
-                    j.forEach(
-                            new ForEach.Matrix(Map.of("lr", List.of("0.01"))))
+                    j.forEach(new ForEach.Matrix(Map.of("lr", List.of("0.01"))))
                         .command("python3", "train.py", "--lr", "{{item.rate}}")
                         .env("E", "{{ params.epochs }} {{params.epoch}}")
                         .workdir("/w/{{item}}")
