@@ -144,6 +144,9 @@ final class JobCheck {
    * either field, else once at the defaults that set the model.
    */
   private void gpuModel(Resources own, String base, List<Problem> out) {
+    if (own.gpuModel() == null && defaults.resources().gpuModel() == null) {
+      return;
+    }
     Resources r = own.orElse(defaults.resources());
     if (r.gpuModel() == null || (r.gpus() != null && r.gpus() >= 1)) {
       return;
@@ -161,6 +164,9 @@ final class JobCheck {
 
   /** No site both allowed and excluded, once the defaults are merged in. */
   private void placement(Placement own, String base, List<Problem> out) {
+    if (own.isEmpty() && defaults.placement().isEmpty()) {
+      return;
+    }
     Placement p = own.orElse(defaults.placement());
     for (int i = 0; i < p.excludeSites().size(); i++) {
       String site = p.excludeSites().get(i);

@@ -16,6 +16,9 @@ final class JobGraph {
   private final List<JobSpec> jobs;
   private final String finalId;
   private final Map<String, Integer> positions;
+  private final boolean[] repeated;
+  // For each job, the position of each job it needs, or -1 (unknown, or itself).
+  private final int[][] upstream;
   private final ForEach[] fanOuts;
   private final Map<Integer, List<String>> cyclesByStart = new HashMap<>();
   private final boolean moreCycles;
@@ -24,8 +27,17 @@ final class JobGraph {
     jobs = wf.jobs();
     finalId = wf.finalJob() == null ? null : wf.finalJob().id();
     positions = new HashMap<>(jobs.size() * 2);
+    repeated = new boolean[jobs.size()];
     for (int i = 0; i < jobs.size(); i++) {
-      positions.putIfAbsent(jobs.get(i).id(), i);
+      repeated[i] = positions.putIfAbsent(jobs.get(i).id(), i) != null;
+    }
+    upstream = new int[jobs.size()][];
+    for (int i = 0; i < jobs.size(); i++) {
+      List<Dependency> needs = jobs.get(i).needs();
+      upstream[i] = new int[needs.size()];
+      for (int k = 0; k < needs.size(); k++) {
+        upstream[i][k] = upstream(i, needs.get(k));
+      }
     }
     fanOuts = new ForEach[jobs.size()];
     resolveFanOuts();
@@ -44,7 +56,7 @@ final class JobGraph {
 
   /** Whether job {@code i} repeats the id of a job written before it. */
   boolean isRepeated(int i) {
-    return positions.get(jobs.get(i).id()) != i;
+    return repeated[i];
   }
 
   boolean hasJob(String id) {
@@ -102,10 +114,10 @@ final class JobGraph {
   }
 
   private int firstItemwise(int i) {
-    for (Dependency d : jobs.get(i).needs()) {
-      int up = d.itemwise() ? upstream(i, d) : -1;
-      if (up >= 0) {
-        return up;
+    List<Dependency> needs = jobs.get(i).needs();
+    for (int k = 0; k < needs.size(); k++) {
+      if (needs.get(k).itemwise() && upstream[i][k] >= 0) {
+        return upstream[i][k];
       }
     }
     return -1;
@@ -115,13 +127,11 @@ final class JobGraph {
   private int[][] needsGraph() {
     int[][] needs = new int[jobs.size()][];
     for (int i = 0; i < jobs.size(); i++) {
-      List<Dependency> written = jobs.get(i).needs();
-      int[] ups = new int[isRepeated(i) ? 0 : written.size()];
+      int[] ups = new int[isRepeated(i) ? 0 : upstream[i].length];
       int n = 0;
       for (int k = 0; k < ups.length; k++) {
-        int up = upstream(i, written.get(k));
-        if (up >= 0) {
-          ups[n++] = up;
+        if (upstream[i][k] >= 0) {
+          ups[n++] = upstream[i][k];
         }
       }
       needs[i] = n == ups.length ? ups : java.util.Arrays.copyOf(ups, n);
@@ -132,31 +142,30 @@ final class JobGraph {
   /** Checks the needs of job {@code i}, item-wise pairing and the cycles that start at it. */
   void checkNeeds(int i, String base, FanOutCheck fanOutCheck, List<Problem> out) {
     JobSpec spec = jobs.get(i);
-    Set<String> seen = new HashSet<>();
+    List<Dependency> needs = spec.needs();
+    Set<String> seen = needs.size() > 1 ? new HashSet<>() : null;
     String pairedWith = null;
-    for (int k = 0; k < spec.needs().size(); k++) {
-      Dependency d = spec.needs().get(k);
-      String at = FieldPaths.index(base + ".needs", k);
+    for (int k = 0; k < needs.size(); k++) {
+      Dependency d = needs.get(k);
+      int up = upstream[i][k];
       if (d.job().equals(spec.id())) {
-        out.add(new Problem(at, "no cycle", "the cycle " + d.job() + " -> " + d.job()));
-        continue;
-      }
-      int up = upstream(i, d);
-      if (up < 0) {
+        out.add(
+            new Problem(needsPath(base, k), "no cycle", "the cycle " + d.job() + " -> " + d.job()));
+      } else if (up < 0) {
         boolean isFinal = d.job().equals(finalId);
         out.add(
             new Problem(
-                at,
+                needsPath(base, k),
                 isFinal ? "a job other than the final job" : "the id of a job of this workflow",
                 FieldPaths.quoted(d.job())));
-        continue;
-      }
-      if (!seen.add(d.job())) {
-        out.add(new Problem(at, "each job at most once", FieldPaths.quoted(d.job()) + " again"));
-        continue;
-      }
-      if (d.itemwise()) {
-        pairedWith = checkPairing(i, d, up, pairedWith, base, at, fanOutCheck, out);
+      } else if (seen != null && !seen.add(d.job())) {
+        out.add(
+            new Problem(
+                needsPath(base, k),
+                "each job at most once",
+                FieldPaths.quoted(d.job()) + " again"));
+      } else if (d.itemwise()) {
+        pairedWith = checkPairing(i, k, up, pairedWith, base, fanOutCheck, out);
       }
     }
     for (String cycle : cyclesByStart.getOrDefault(i, List.of())) {
@@ -164,21 +173,28 @@ final class JobGraph {
     }
   }
 
+  private static String needsPath(String base, int k) {
+    return FieldPaths.index(base + ".needs", k);
+  }
+
   /** Checks one item-wise need; returns the job whose fan-out job {@code i} takes, if any. */
   private String checkPairing(
       int i,
-      Dependency d,
+      int k,
       int up,
       String pairedWith,
       String base,
-      String at,
       FanOutCheck fanOutCheck,
       List<Problem> out) {
     JobSpec spec = jobs.get(i);
+    Dependency d = spec.needs().get(k);
     ForEach upstream = fanOuts[up];
     if (upstream == null) {
       out.add(
-          new Problem(at, "a job with forEach to pair item by item", FieldPaths.quoted(d.job())));
+          new Problem(
+              needsPath(base, k),
+              "a job with forEach to pair item by item",
+              FieldPaths.quoted(d.job())));
       return pairedWith;
     }
     if (spec.forEach() != null) {
@@ -197,7 +213,9 @@ final class JobGraph {
     if (fanOuts[i] != null && !fanOutCheck.sameItems(fanOuts[i], upstream)) {
       out.add(
           new Problem(
-              at, "a job with the same forEach as " + pairedWith, FieldPaths.quoted(d.job())));
+              needsPath(base, k),
+              "a job with the same forEach as " + pairedWith,
+              FieldPaths.quoted(d.job())));
     }
     return pairedWith;
   }

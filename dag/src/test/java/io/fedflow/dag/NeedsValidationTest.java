@@ -170,20 +170,6 @@ class NeedsValidationTest {
   }
 
   @Test
-  void checksAHundredThousandJobsInAChainAndDiamonds() {
-    WorkflowBuilder b = Workflow.named("big").param("n", 3);
-    b.job("j0", j -> j.forEach(new ForEach.Range("0", "{{params.n}}")).command("x", "{{item}}"));
-    b.job("j1", j -> j.needsEach("j0").command("x", "{{item}}"));
-    for (int i = 2; i < 100_000; i++) {
-      String prev = "j" + (i - 1);
-      String before = "j" + (i - 2);
-      b.job("j" + i, j -> j.needsEach(prev).needs(before).command("x", "{{item}}", "{{params.n}}"));
-    }
-
-    assertThat(problems(b.buildUnchecked())).isEmpty();
-  }
-
-  @Test
   void acceptsMatrixAndRecordFanOutsPairedItemWise() {
     Workflow wf =
         Workflow.named("w")

@@ -7,6 +7,7 @@ import io.fedflow.dag.ForEach;
 import io.fedflow.dag.InvalidWorkflowException;
 import io.fedflow.dag.Size;
 import io.fedflow.dag.Workflow;
+import io.fedflow.dag.WorkflowBuilder;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -84,15 +85,20 @@ class PlanTest {
 
   @Test
   void refusesAnOverrideOfAnUndeclaredParameterAndABadBound() {
-    assertThatThrownBy(() -> Plan.of(fanOutIntoMerge(), Map.of("shards", "many", "foo", "1")))
-        .isInstanceOf(InvalidWorkflowException.class)
-        .extracting(
-            e -> ((InvalidWorkflowException) e).problems().stream().map(Object::toString).toList())
-        .asList()
-        .containsExactlyInAnyOrder(
-            "params.foo: expected a declared parameter (shards, events) but found 'foo'",
-            "jobs.simulate.forEach.range.to: expected an integer in params.shards but found"
-                + " 'many'");
+    Map<String, String> overrides = new java.util.LinkedHashMap<>();
+    overrides.put("shards", "many");
+    overrides.put("foo", "1");
+
+    assertThatThrownBy(() -> Plan.of(fanOutIntoMerge(), overrides))
+        .isInstanceOfSatisfying(
+            InvalidWorkflowException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(Object::toString)
+                    .containsExactly(
+                        "params.foo: expected a declared parameter (shards, events) but found 'foo'",
+                        "jobs.simulate.forEach.range.to: expected an integer in params.shards"
+                            + " but found 'many'"));
   }
 
   @Test
@@ -170,6 +176,27 @@ class PlanTest {
     assertThat(cnaf.id()).isEqualTo("a[cnaf]");
     assertThat(cnaf.spec().env())
         .containsExactly(Map.entry("LOG", "w-a[cnaf].log"), Map.entry("MODE", "cnaf"));
+  }
+
+  @Test
+  void plansAHundredThousandJobsInChainsAndDiamonds() {
+    WorkflowBuilder b = Workflow.named("big");
+    b.job("j0", j -> j.forEachInRange(0, 3).command("x", "{{item}}"));
+    b.job("j1", j -> j.needsEach("j0").command("x", "{{item}}"));
+    for (int i = 2; i < 100_000; i++) {
+      String prev = "j" + (i - 1);
+      String before = "j" + (i - 2);
+      b.job("j" + i, j -> j.needsEach(prev).needs(before).command("x", "{{job.id}}"));
+    }
+
+    Plan plan = Plan.of(b.buildUnchecked());
+
+    assertThat(plan.graph().vertexSet()).hasSize(100_000);
+    assertThat(plan.graph().edgeSet()).hasSize(2 * 100_000 - 3);
+    assertThat(plan.jobs().get(99_999).id()).isEqualTo("j99999");
+    assertThat(plan.job("j99999").instance(3).spec().program())
+        .isEqualTo(new io.fedflow.dag.Program.Command(List.of("x", "j99999[3]")));
+    assertThat(plan.job("j99999").awaited(3)).hasToString("[j99998[3], all of j99997 (4)]");
   }
 
   @Test
