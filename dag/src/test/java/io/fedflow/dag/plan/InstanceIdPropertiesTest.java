@@ -15,7 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-class MatrixProperties {
+class InstanceIdPropertiesTest {
 
   /** Axis k has sizes[k] values named {@code k<k>v<i>}. */
   private static PlannedJob matrix(List<Integer> sizes) {
