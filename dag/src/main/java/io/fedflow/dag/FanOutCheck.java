@@ -4,6 +4,7 @@ import io.fedflow.dag.template.Placeholder;
 import io.fedflow.dag.template.Template;
 import io.fedflow.dag.template.TemplateNames;
 import io.fedflow.dag.template.TemplateSyntaxException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -165,7 +166,7 @@ final class FanOutCheck {
 
   /** The value of a range bound, or null when it is not valid. */
   Long bound(String text) {
-    return bound(text, "", new java.util.ArrayList<>(0));
+    return bound(text, "", new ArrayList<>(0));
   }
 
   private static Long integer(String text, String path, String expected, List<Problem> out) {

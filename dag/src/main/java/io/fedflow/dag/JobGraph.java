@@ -1,6 +1,7 @@
 package io.fedflow.dag;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -134,7 +135,7 @@ final class JobGraph {
           ups[n++] = upstream[i][k];
         }
       }
-      needs[i] = n == ups.length ? ups : java.util.Arrays.copyOf(ups, n);
+      needs[i] = n == ups.length ? ups : Arrays.copyOf(ups, n);
     }
     return needs;
   }
@@ -188,8 +189,8 @@ final class JobGraph {
       List<Problem> out) {
     JobSpec spec = jobs.get(i);
     Dependency d = spec.needs().get(k);
-    ForEach upstream = fanOuts[up];
-    if (upstream == null) {
+    ForEach theirs = fanOuts[up];
+    if (theirs == null) {
       out.add(
           new Problem(
               needsPath(base, k),
@@ -198,7 +199,7 @@ final class JobGraph {
       return pairedWith;
     }
     if (spec.forEach() != null) {
-      if (!fanOutCheck.sameItems(spec.forEach(), upstream)) {
+      if (!fanOutCheck.sameItems(spec.forEach(), theirs)) {
         out.add(
             new Problem(
                 base + ".forEach",
@@ -210,7 +211,7 @@ final class JobGraph {
     if (pairedWith == null) {
       return d.job();
     }
-    if (fanOuts[i] != null && !fanOutCheck.sameItems(fanOuts[i], upstream)) {
+    if (fanOuts[i] != null && !fanOutCheck.sameItems(fanOuts[i], theirs)) {
       out.add(
           new Problem(
               needsPath(base, k),
