@@ -70,6 +70,22 @@ class FanOutValidationTest {
   }
 
   @Test
+  void needsItemKeysUsableInTemplates() {
+    Map<String, List<String>> axes = new LinkedHashMap<>();
+    axes.put("learning-rate", List.of("0.1"));
+    axes.put("2nd", List.of("x"));
+
+    assertThat(problems(fanOut(new ForEach.Matrix(axes))))
+        .containsExactly(
+            "jobs.j.forEach.matrix.2nd: expected an item key (a letter or '_', then letters,"
+                + " digits, '_' and '-') but found '2nd'");
+    assertThat(problems(fanOut(new ForEach.Records(List.of(record("data set", "a"))))))
+        .containsExactly(
+            "jobs.j.forEach[0].data set: expected an item key (a letter or '_', then letters,"
+                + " digits, '_' and '-') but found 'data set'");
+  }
+
+  @Test
   void acceptsRangeBoundsGivenAsIntegersOrOneParameter() {
     assertThat(problems(fanOut(new ForEach.Range("0", "{{params.shards}}")))).isEmpty();
     assertThat(problems(fanOut(new ForEach.Range("{{ params.shards }}", "100")))).isEmpty();
