@@ -20,7 +20,8 @@ import java.util.Optional;
  * The in-memory mirror of one run: the state of every job instance, in a byte per instance, with
  * the counts, the ready queue and the timers kept up to date. Only instances with attempts behind
  * them keep their whole row. It changes only by {@link #apply(Outcome)}, called with what the store
- * has just committed, so it never disagrees with the database.
+ * has just committed, so it never disagrees with the database. Not thread-safe: one executor thread
+ * owns it.
  */
 public final class RunModel {
   private static final JobState[] STATES = JobState.values();
@@ -173,7 +174,7 @@ public final class RunModel {
     } else {
       live.remove(key);
     }
-    if (next.token() != null) {
+    if (next.token() != null && (old == null || !next.token().equals(old.token()))) {
       nextToken = Math.max(nextToken, tokenNumber(next) + 1);
     }
   }

@@ -3,6 +3,7 @@ package io.fedflow.engine.core;
 import io.fedflow.engine.JobState;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Counts of instances per job and state, and of instances in flight in all, per category and per
@@ -86,6 +87,14 @@ final class Tally {
   }
 
   void move(int job, String category, JobState from, String fromSite, JobState to, String toSite) {
+    if (inFlight(from) && inFlight(to) && Objects.equals(fromSite, toSite)) {
+      int[] c = dense != null ? dense[job] : sparse.computeIfAbsent(job, k -> new int[STATES]);
+      c[from.ordinal()]--;
+      c[to.ordinal()]++;
+      totals[from.ordinal()]--;
+      totals[to.ordinal()]++;
+      return; // still in flight at the same site: the throttles' counts stay
+    }
     add(job, category, from, fromSite, -1);
     add(job, category, to, toSite, 1);
   }
