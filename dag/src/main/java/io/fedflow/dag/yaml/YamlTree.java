@@ -1,216 +1,114 @@
 package io.fedflow.dag.yaml;
 
-import java.io.StringWriter;
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.api.ConstructNode;
-import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
-import org.snakeyaml.engine.v2.api.StreamDataWriter;
-import org.snakeyaml.engine.v2.common.FlowStyle;
-import org.snakeyaml.engine.v2.common.ScalarStyle;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.resolver.ScalarResolver;
-import org.snakeyaml.engine.v2.schema.Schema;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.schema.FailsafeSchema;
 
 /**
- * SnakeYAML node trees for the writer, and their text. Strings are tagged as strings, and the
- * emitter is given a resolver that knows every plain scalar a YAML 1.1 or 1.2 reader would take for
- * something else ({@code yes}, {@code 1e3}, {@code 0x10}, {@code ~}, a date): so it quotes those,
- * and whatever else could not be plain, and leaves the rest readable.
+ * The YAML node tree of a file, each node with its place. A file that is not YAML stops here with
+ * one diagnostic at the problem: nothing after a syntax error can be trusted.
  */
 final class YamlTree {
-  /** A flow collection ({@code [a, b]}) is used up to this many characters of content. */
-  private static final int SHORT = 60;
-
-  private static final Tag TIMESTAMP = new Tag(Tag.PREFIX + "timestamp");
-  private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
-  private static final Pattern BOOLEAN = Pattern.compile("true|false");
-
-  /** What YAML 1.1 and 1.2 readers take plain scalars for, checked in this order. */
-  private static final List<Map.Entry<Tag, Pattern>> TYPED =
-      List.of(
-          Map.entry(Tag.NULL, Pattern.compile("~|null|Null|NULL|")),
-          Map.entry(
-              Tag.BOOL,
-              Pattern.compile(
-                  "[Yy]es|YES|[Nn]o|NO|[Tt]rue|TRUE|[Ff]alse|FALSE|[Oo]n|ON|[Oo]ff|OFF")),
-          Map.entry(
-              Tag.INT,
-              Pattern.compile(
-                  "[-+]?(?:0b[0-1_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*"
-                      + "|[1-9][0-9_]*(?::[0-5]?[0-9])+)")),
-          Map.entry(
-              Tag.FLOAT,
-              Pattern.compile(
-                  "[-+]?(?:\\.[0-9_]+|[0-9][0-9_]*(?:\\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?"
-                      + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*"
-                      + "|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)")),
-          Map.entry(
-              TIMESTAMP,
-              Pattern.compile(
-                  "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \\t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}"
-                      + "(?:\\.[0-9]*)?(?:[ \\t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?")),
-          Map.entry(new Tag(Tag.PREFIX + "merge"), Pattern.compile("<<|=")));
-
-  private static final ScalarResolver CAUTIOUS =
-      (value, implicit) -> {
-        if (implicit) {
-          for (Map.Entry<Tag, Pattern> t : TYPED) {
-            if (t.getValue().matcher(value).matches()) {
-              return t.getKey();
-            }
-          }
-        }
-        return Tag.STR;
-      };
-
-  private static final DumpSettings SETTINGS =
-      DumpSettings.builder()
-          .setSchema(
-              new Schema() {
-                @Override
-                public ScalarResolver getScalarResolver() {
-                  return CAUTIOUS;
-                }
-
-                @Override
-                public Map<Tag, ConstructNode> getSchemaTagConstructors() {
-                  return Map.of();
-                }
-              })
-          .setDefaultFlowStyle(FlowStyle.BLOCK)
-          .setIndent(2)
-          .setIndicatorIndent(2)
-          .setIndentWithIndicator(true)
-          .setSplitLines(false)
+  private static final LoadSettings SETTINGS =
+      LoadSettings.builder()
+          // Big generated workflows (100,000 jobs) are tens of megabytes; the default is 3 MB.
+          .setCodePointLimit(512 * 1024 * 1024)
+          // Duplicate keys are reported by Fields, with both places.
+          .setAllowDuplicateKeys(true)
+          // Values are read as the text written (0.10 stays "0.10", yes stays "yes"), so the
+          // schema's type guessing, a few regular expressions per scalar, is not needed.
+          .setSchema(new FailsafeSchema())
           .build();
 
   private YamlTree() {}
 
-  /** The YAML text of {@code root}. */
-  static String text(Node root) {
-    Text out = new Text();
-    new Dump(SETTINGS).dumpNode(root, out);
-    return out.toString();
-  }
-
-  /** A string: plain when that reads back as the same string, quoted otherwise. */
-  static ScalarNode str(String s) {
-    ScalarStyle style = ScalarStyle.PLAIN;
-    if (s.chars().anyMatch(c -> c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029')) {
-      // YAML readers turn these into plain line feeds unless they are escaped.
-      style = ScalarStyle.DOUBLE_QUOTED;
-    } else if (s.startsWith("\n")) {
-      // SnakeYAML writes leading empty lines of a block scalar so that it cannot read them back.
-      style = ScalarStyle.DOUBLE_QUOTED;
-    } else if (s.indexOf('\n') >= 0) {
-      style = ScalarStyle.LITERAL;
-    } else if (s.indexOf('\t') >= 0) {
-      // A tab next to an indicator or at either end is taken for white space.
-      style = ScalarStyle.DOUBLE_QUOTED;
-    }
-    return new ScalarNode(Tag.STR, s, style);
-  }
-
-  /** A string that is a number or a boolean when it looks like one: params and fan-out items. */
-  static ScalarNode value(String s) {
-    if (DECIMAL.matcher(s).matches() || BOOLEAN.matcher(s).matches()) {
-      return plain(s);
-    }
-    return str(s);
-  }
-
-  static ScalarNode integer(long n) {
-    return plain(Long.toString(n));
-  }
-
-  /** Tagged as the emitter will resolve it, so that it is written plain and without a tag. */
-  private static ScalarNode plain(String s) {
-    return new ScalarNode(CAUTIOUS.resolve(s, true), s, ScalarStyle.PLAIN);
-  }
-
-  /** A number in its shortest exact decimal form, without an exponent: {@code 2}, {@code 1.5}. */
-  static ScalarNode number(double d) {
-    return value(BigDecimal.valueOf(d).stripTrailingZeros().toPlainString());
-  }
-
-  /** An ISO-8601 instant, plain as people write it when no reader can take it for text. */
-  static ScalarNode timestamp(String iso) {
-    return CAUTIOUS.resolve(iso, true).equals(TIMESTAMP) ? plain(iso) : str(iso);
-  }
-
-  static SequenceNode strings(List<String> items) {
-    return list(items.stream().map(YamlTree::str).map(Node.class::cast).toList());
-  }
-
-  /** A flow sequence {@code [a, b]} when its items are short scalars, else a block sequence. */
-  static SequenceNode list(List<Node> items) {
-    return new SequenceNode(Tag.SEQ, items, isShort(items) ? FlowStyle.FLOW : FlowStyle.BLOCK);
-  }
-
-  private static boolean isShort(List<Node> nodes) {
-    int length = 0;
-    for (Node n : nodes) {
-      if (!(n instanceof ScalarNode s) || s.getValue().indexOf('\n') >= 0) {
-        return false;
+  /** The root node of the file's one document, or null when there is none (reported). */
+  static Node compose(String text, Findings findings) {
+    EventGuard events =
+        new EventGuard(new ParserImpl(SETTINGS, new StreamReader(SETTINGS, text)), findings);
+    Composer composer = new Composer(SETTINGS, events);
+    try {
+      if (!composer.hasNext()) {
+        findings.report(1, 1, Findings.FILE, Vocabulary.WORKFLOW.expected(), "nothing");
+        return null;
       }
-      length += s.getValue().length() + 2;
-    }
-    return length <= SHORT;
-  }
-
-  /** The fields of a mapping, in the order they are put; null values are left out. */
-  static final class Fields {
-    private final List<NodeTuple> tuples = new ArrayList<>();
-
-    Fields put(String key, Node value) {
-      if (value != null) {
-        tuples.add(new NodeTuple(str(key), value));
+      Node root = composer.next();
+      if (composer.hasNext()) {
+        findings.report(
+            events.peekEvent().getStartMark().orElseThrow(),
+            Findings.FILE,
+            "one YAML document",
+            "a second document");
       }
-      return this;
+      return root;
+    } catch (MarkedYamlEngineException e) {
+      Mark at = e.getProblemMark().or(e::getContextMark).orElse(null);
+      String found = "a syntax error: " + oneLine(e.getProblem()) + context(e);
+      report(findings, at, "valid YAML", found);
+    } catch (ReaderException e) {
+      int[] place = place(text, e.getPosition());
+      String found = String.format("the character U+%04X", e.getCodePoint());
+      findings.report(place[0], place[1], Findings.FILE, "printable text", found);
+    } catch (EventGuard.TooDeep e) {
+      report(
+          findings,
+          e.mark(),
+          "at most " + EventGuard.MAX_DEPTH + " levels of nesting",
+          "a value nested deeper");
+    } catch (YamlEngineException e) {
+      report(findings, null, "valid YAML", "a syntax error: " + oneLine(e.getMessage()));
     }
+    return null;
+  }
 
-    Fields put(String key, String value) {
-      return value == null ? this : put(key, str(value));
-    }
-
-    boolean isEmpty() {
-      return tuples.isEmpty();
-    }
-
-    /** A block mapping, or null when it has no fields. */
-    MappingNode block() {
-      return isEmpty() ? null : new MappingNode(Tag.MAP, tuples, FlowStyle.BLOCK);
-    }
-
-    /** A flow mapping {@code {from: a, to: b}} when short, else a block one. */
-    MappingNode flowIfShort() {
-      List<Node> nodes = new ArrayList<>();
-      tuples.forEach(t -> nodes.addAll(List.of(t.getKeyNode(), t.getValueNode())));
-      FlowStyle style = isShort(nodes) ? FlowStyle.FLOW : FlowStyle.BLOCK;
-      return new MappingNode(Tag.MAP, tuples, style);
+  private static void report(Findings findings, Mark at, String expected, String found) {
+    if (at == null) {
+      findings.report(1, 1, Findings.FILE, expected, found);
+    } else {
+      findings.report(at, Findings.FILE, expected, found);
     }
   }
 
-  static Fields fields() {
-    return new Fields();
+  /** SnakeYAML's context, such as "while parsing a flow sequence started at line 3, column 5". */
+  private static String context(MarkedYamlEngineException e) {
+    String context = e.getContext();
+    if (context == null || context.isBlank()) {
+      return "";
+    }
+    String where =
+        e.getContextMark()
+            .map(m -> " started at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1))
+            .orElse("");
+    return " (" + oneLine(context) + where + ")";
   }
 
-  /** A block mapping of strings to strings, or null when empty. */
-  static MappingNode strings(Map<String, String> m) {
-    Fields f = fields();
-    m.forEach(f::put);
-    return f.block();
+  private static String oneLine(String s) {
+    return s == null ? "" : s.strip().replaceAll("\\s+", " ");
   }
 
-  private static final class Text extends StringWriter implements StreamDataWriter {}
+  /** The 1-based line and column of the code point at {@code position}. */
+  static int[] place(String text, int position) {
+    int line = 1;
+    int column = 1;
+    int i = 0;
+    for (int n = 0; n < position && i < text.length(); n++) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      boolean crlf = c == '\r' && i < text.length() && text.charAt(i) == '\n';
+      if (c == '\n' || (c == '\r' && !crlf)) {
+        line++;
+        column = 1;
+      } else if (!crlf) {
+        column++;
+      }
+    }
+    return new int[] {line, column};
+  }
 }

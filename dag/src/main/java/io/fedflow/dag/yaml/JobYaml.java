@@ -1,11 +1,11 @@
 package io.fedflow.dag.yaml;
 
-import static io.fedflow.dag.yaml.YamlTree.fields;
-import static io.fedflow.dag.yaml.YamlTree.integer;
-import static io.fedflow.dag.yaml.YamlTree.list;
-import static io.fedflow.dag.yaml.YamlTree.str;
-import static io.fedflow.dag.yaml.YamlTree.strings;
-import static io.fedflow.dag.yaml.YamlTree.value;
+import static io.fedflow.dag.yaml.YamlNodes.mapping;
+import static io.fedflow.dag.yaml.YamlNodes.integer;
+import static io.fedflow.dag.yaml.YamlNodes.list;
+import static io.fedflow.dag.yaml.YamlNodes.str;
+import static io.fedflow.dag.yaml.YamlNodes.strings;
+import static io.fedflow.dag.yaml.YamlNodes.value;
 
 import io.fedflow.dag.Deadline;
 import io.fedflow.dag.Dependency;
@@ -19,7 +19,7 @@ import io.fedflow.dag.RetryPolicy;
 import io.fedflow.dag.Size;
 import io.fedflow.dag.StagedFile;
 import io.fedflow.dag.WorkEstimate;
-import io.fedflow.dag.yaml.YamlTree.Fields;
+import io.fedflow.dag.yaml.YamlNodes.Mapping;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -29,15 +29,15 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 
 /** The YAML of one job, and of the job fields that {@code defaults} shares. */
-final class JobYamlTree {
-  private JobYamlTree() {}
+final class JobYamlNodes {
+  private JobYamlNodes() {}
 
   /**
    * A job's fields in the order a reader follows them: what it is, what it waits for and fans out
    * over, what it runs, with what files, on what resources, and where.
    */
   static Node job(JobSpec j) {
-    Fields f = fields();
+    Mapping f = mapping();
     f.put("description", j.description());
     f.put("labels", strings(j.labels()));
     f.put("needs", needs(j.needs()));
@@ -81,23 +81,23 @@ final class JobYamlTree {
       return values(v.items());
     }
     if (each instanceof ForEach.Records r) {
-      return list(r.items().stream().map(JobYamlTree::record).toList());
+      return list(r.items().stream().map(JobYamlNodes::record).toList());
     }
     if (each instanceof ForEach.Range r) {
-      Node range = fields().put("from", bound(r.from())).put("to", bound(r.to())).flowIfShort();
-      return fields().put("range", range).block();
+      Node range = mapping().put("from", bound(r.from())).put("to", bound(r.to())).flowIfShort();
+      return mapping().put("range", range).block();
     }
-    Fields axes = fields();
+    Mapping axes = mapping();
     ((ForEach.Matrix) each).axes().forEach((k, v) -> axes.put(k, values(v)));
-    return fields().put("matrix", axes.block()).block();
+    return mapping().put("matrix", axes.block()).block();
   }
 
   private static Node values(List<String> items) {
-    return list(items.stream().map(YamlTree::value).map(Node.class::cast).toList());
+    return list(items.stream().map(YamlNodes::value).map(Node.class::cast).toList());
   }
 
   private static Node record(Map<String, String> r) {
-    Fields f = fields();
+    Mapping f = mapping();
     r.forEach((k, v) -> f.put(k, value(v)));
     return f.flowIfShort();
   }
@@ -107,7 +107,7 @@ final class JobYamlTree {
     return b.matches("-?[0-9]+") ? value(b) : str(b);
   }
 
-  private static void program(Fields f, Program p) {
+  private static void program(Mapping f, Program p) {
     if (p == null) {
       return;
     }
@@ -139,17 +139,17 @@ final class JobYamlTree {
                 s ->
                     s.source().equals(s.target())
                         ? str(s.source())
-                        : fields().put("from", s.source()).put("to", s.target()).flowIfShort())
+                        : mapping().put("from", s.source()).put("to", s.target()).flowIfShort())
             .toList());
   }
 
   static Node resources(Resources r) {
-    Fields f = fields();
+    Mapping f = mapping();
     f.put("cpus", r.cpus() == null ? null : integer(r.cpus()));
     f.put("gpus", r.gpus() == null ? null : integer(r.gpus()));
     f.put("gpuModel", r.gpuModel());
-    f.put("memory", text(r.memory(), JobYamlTree::size));
-    f.put("disk", text(r.disk(), JobYamlTree::size));
+    f.put("memory", text(r.memory(), JobYamlNodes::size));
+    f.put("disk", text(r.disk(), JobYamlNodes::size));
     f.put("walltime", text(r.walltime(), Durations::format));
     return f.block();
   }
@@ -158,11 +158,11 @@ final class JobYamlTree {
     if (w == null) {
       return null;
     }
-    Fields f = fields();
-    f.put("coreHours", w.coreHours() == null ? null : YamlTree.number(w.coreHours()));
-    f.put("gpuHours", w.gpuHours() == null ? null : YamlTree.number(w.gpuHours()));
+    Mapping f = mapping();
+    f.put("coreHours", w.coreHours() == null ? null : YamlNodes.number(w.coreHours()));
+    f.put("gpuHours", w.gpuHours() == null ? null : YamlNodes.number(w.gpuHours()));
     f.put("runtime", text(w.referenceRuntime(), Durations::format));
-    return f.isEmpty() ? fields().flowIfShort() : f.block();
+    return f.isEmpty() ? mapping().flowIfShort() : f.block();
   }
 
   /** {@code retries: 3} with the default backoff, else the count and the whole backoff. */
@@ -173,15 +173,15 @@ final class JobYamlTree {
     if (r.hasDefaultBackoff()) {
       return integer(r.count());
     }
-    Fields backoff = fields();
+    Mapping backoff = mapping();
     backoff.put("initial", Durations.format(r.initialDelay()));
-    backoff.put("factor", YamlTree.number(r.factor()));
+    backoff.put("factor", YamlNodes.number(r.factor()));
     backoff.put("max", Durations.format(r.maxDelay()));
-    return fields().put("count", integer(r.count())).put("backoff", backoff.flowIfShort()).block();
+    return mapping().put("count", integer(r.count())).put("backoff", backoff.flowIfShort()).block();
   }
 
   static Node placement(Placement p) {
-    Fields f = fields();
+    Mapping f = mapping();
     f.put("sites", p.sites().isEmpty() ? null : strings(p.sites()));
     f.put("excludeSites", p.excludeSites().isEmpty() ? null : strings(p.excludeSites()));
     f.put("objective", p.objective() == null ? null : p.objective().word());
@@ -196,7 +196,7 @@ final class JobYamlTree {
     if (d instanceof Deadline.Within w) {
       return str(Durations.format(w.duration()));
     }
-    return YamlTree.timestamp(((Deadline.At) d).instant().toString());
+    return YamlNodes.timestamp(((Deadline.At) d).instant().toString());
   }
 
   /**
