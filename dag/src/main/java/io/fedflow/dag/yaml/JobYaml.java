@@ -1,8 +1,8 @@
 package io.fedflow.dag.yaml;
 
-import static io.fedflow.dag.yaml.YamlNodes.mapping;
 import static io.fedflow.dag.yaml.YamlNodes.integer;
 import static io.fedflow.dag.yaml.YamlNodes.list;
+import static io.fedflow.dag.yaml.YamlNodes.mapping;
 import static io.fedflow.dag.yaml.YamlNodes.str;
 import static io.fedflow.dag.yaml.YamlNodes.strings;
 import static io.fedflow.dag.yaml.YamlNodes.value;

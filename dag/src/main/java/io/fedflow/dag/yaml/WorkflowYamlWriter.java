@@ -1,7 +1,7 @@
 package io.fedflow.dag.yaml;
 
-import static io.fedflow.dag.yaml.YamlNodes.mapping;
 import static io.fedflow.dag.yaml.YamlNodes.integer;
+import static io.fedflow.dag.yaml.YamlNodes.mapping;
 import static io.fedflow.dag.yaml.YamlNodes.strings;
 
 import io.fedflow.dag.JobDefaults;

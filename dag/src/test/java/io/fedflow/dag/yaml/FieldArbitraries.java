@@ -56,8 +56,12 @@ final class FieldArbitraries {
         .withProbability(0.3)
         .in((r, n) -> new Resources(r.cpus(), n, r.gpuModel(), r.memory(), r.disk(), r.walltime()))
         .use(Arbitraries.of("A100", "H100", "MI250X", "yes"))
-        .withProbability(0.2)
-        .in((r, m) -> new Resources(r.cpus(), r.gpus(), m, r.memory(), r.disk(), r.walltime()))
+        .withProbability(0.5)
+        .in( // A GPU model needs a GPU.
+            (r, m) ->
+                r.gpus() == null || r.gpus() < 1
+                    ? r
+                    : new Resources(r.cpus(), r.gpus(), m, r.memory(), r.disk(), r.walltime()))
         .use(sizes())
         .withProbability(0.5)
         .in((r, s) -> new Resources(r.cpus(), r.gpus(), r.gpuModel(), s, r.disk(), r.walltime()))
@@ -115,9 +119,14 @@ final class FieldArbitraries {
     return Arbitraries.oneOf(within, at);
   }
 
+  /** Placements on the sites jobs name (never those the defaults name, see {@link #defaults}). */
   static Arbitrary<Placement> placements() {
-    ListArbitrary<String> sites =
-        Arbitraries.of("cnaf", "cineca", "desy", "cern", "t2-bari", "on").list().uniqueElements();
+    return placements("cnaf", "cineca", "desy", "cern", "t2-bari", "on");
+  }
+
+  /** No site is both allowed and excluded. */
+  private static Arbitrary<Placement> placements(String... names) {
+    ListArbitrary<String> sites = Arbitraries.of(names).list().uniqueElements();
     return Combinators.combine(
             sites.ofMaxSize(3),
             sites.ofMaxSize(2),
@@ -151,11 +160,15 @@ final class FieldArbitraries {
             .filter(s -> !s.source().equals(s.target())));
   }
 
-  /** Defaults without item templates (they apply to jobs with and without a fan-out alike). */
+  /**
+   * Defaults without item templates (they apply to jobs with and without a fan-out alike), without
+   * a GPU model (a job may ask for no GPU) and with sites of their own (so that no job allows a
+   * site the defaults exclude, or the other way round).
+   */
   static Arbitrary<JobDefaults> defaults() {
     Arbitrary<JobDefaults> some =
         Builders.withBuilder(() -> JobSpec.builder("defaults"))
-            .use(TextArbitraries.awkwardMaps(TextArbitraries.awkward(), TextArbitraries.awkward()))
+            .use(TextArbitraries.labels())
             .inSetter((b, m) -> m.forEach(b::label))
             .use(TextArbitraries.awkwardMaps(TextArbitraries.envNames(), TextArbitraries.awkward()))
             .inSetter((b, m) -> m.forEach(b::env))
@@ -167,7 +180,11 @@ final class FieldArbitraries {
             .inSetter((b, c) -> b.container(c.reference()))
             .use(resources())
             .withProbability(0.5)
-            .inSetter(JobBuilder::resources)
+            .inSetter(
+                (b, r) ->
+                    b.resources(
+                        new Resources(
+                            r.cpus(), r.gpus(), null, r.memory(), r.disk(), r.walltime())))
             .use(retries())
             .withProbability(0.4)
             .inSetter(JobBuilder::retry)
@@ -177,7 +194,7 @@ final class FieldArbitraries {
             .use(Arbitraries.of("default", "io"))
             .withProbability(0.2)
             .inSetter(JobBuilder::category)
-            .use(placements())
+            .use(placements("t1-ral", "pic", "in2p3"))
             .withProbability(0.3)
             .inSetter(JobBuilder::placement)
             .build(JobBuilder::build)

@@ -227,11 +227,17 @@ final class TextArbitraries {
                   .ofMinSize(1)
                   .ofMaxSize(4),
               Arbitraries.of("", "\n", "\n\n"))
-          .as((shebang, lines, end) -> shebang + String.join("\n", lines) + end);
+          .as((shebang, lines, end) -> shebang + String.join("\n", lines) + end)
+          .filter(script -> !script.isBlank());
 
   /** A script: a few lines, sometimes with a {@code #!} line and a final line break. */
   static Arbitrary<String> scripts() {
     return SCRIPTS;
+  }
+
+  /** Labels: awkward keys (not blank) and values. */
+  static Arbitrary<Map<String, String>> labels() {
+    return awkwardMaps(AWKWARD_TEXT.filter(k -> !k.isBlank()), AWKWARD_TEXT);
   }
 
   /** Maps with awkward keys and values, in a random order. */

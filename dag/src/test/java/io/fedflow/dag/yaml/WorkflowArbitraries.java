@@ -100,28 +100,31 @@ final class WorkflowArbitraries {
     UnaryOperator<ForEach> ranges = f -> shards.isPresent() ? f : withoutShards(f);
 
     List<JobSpec> done = new ArrayList<>();
+    // What each job fans out over: its own forEach, or its pair's (a pair of a pair included).
+    Map<String, ForEach> fanOuts = new LinkedHashMap<>();
     for (Draft d : drafts) {
-      List<JobSpec> fanOuts = done.stream().filter(j -> j.forEach() != null).toList();
-      Optional<JobSpec> pair =
+      List<String> upstreams = List.copyOf(fanOuts.keySet());
+      Optional<String> pair =
           d.wiring()
               .pair()
-              .filter(p -> !fanOuts.isEmpty())
-              .map(p -> fanOuts.get(p % fanOuts.size()));
+              .filter(p -> !upstreams.isEmpty())
+              .map(p -> upstreams.get(p % upstreams.size()));
       List<Dependency> needs = new ArrayList<>();
       for (int i = 0; i < done.size(); i++) {
         String upstream = done.get(i).id();
-        boolean paired = pair.isPresent() && pair.get().id().equals(upstream);
+        boolean paired = pair.isPresent() && pair.get().equals(upstream);
         if ((d.wiring().needs() & (1 << i)) != 0 && !paired) {
           needs.add(Dependency.on(upstream));
         }
       }
-      pair.ifPresent(p -> needs.add(Dependency.itemwise(p.id())));
-      ForEach own =
-          pair.isPresent()
-              ? (d.wiring().repeat() ? pair.get().forEach() : null)
-              : ranges.apply(d.spec().forEach());
-      ForEach items = pair.isPresent() ? pair.get().forEach() : own;
-      JobSpec spec = wired(d.spec(), ids.get(done.size()), own, needs);
+      pair.ifPresent(p -> needs.add(Dependency.itemwise(p)));
+      ForEach items = pair.isPresent() ? fanOuts.get(pair.get()) : ranges.apply(d.spec().forEach());
+      ForEach own = pair.isEmpty() || d.wiring().repeat() ? items : null;
+      String id = ids.get(done.size());
+      if (items != null) {
+        fanOuts.put(id, items);
+      }
+      JobSpec spec = wired(d.spec(), id, own, needs);
       done.add(rendered(spec, TextArbitraries.templates(names, items)));
     }
     done.forEach(w::job);
@@ -212,7 +215,7 @@ final class WorkflowArbitraries {
         .use(awkward())
         .withProbability(0.3)
         .inSetter(JobBuilder::description)
-        .use(awkwardMaps(awkward(), awkward()))
+        .use(TextArbitraries.labels())
         .withProbability(0.3)
         .inSetter((b, m) -> m.forEach(b::label))
         .use(awkwardMaps(TextArbitraries.envNames(), templated()))
