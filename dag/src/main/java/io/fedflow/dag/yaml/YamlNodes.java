@@ -100,7 +100,9 @@ final class YamlNodes {
   static String text(Node root) {
     Text out = new Text();
     new Dump(SETTINGS).dumpNode(root, out);
-    return out.toString();
+    // SnakeYAML writes these two as they are, which YAML 1.2 allows; YAML 1.1 tools take them for
+    // line breaks. str() double-quotes every string that has them, so they can be escaped.
+    return out.toString().replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
   }
 
   /** A string: plain when that reads back as the same string, quoted otherwise. */
