@@ -23,14 +23,11 @@ import io.fedflow.dag.yaml.YamlNodes.Mapping;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
 
 /** The YAML of one job, and of the job fields that {@code defaults} shares. */
-final class JobYamlNodes {
-  private JobYamlNodes() {}
+final class JobYaml {
+  private JobYaml() {}
 
   /**
    * A job's fields in the order a reader follows them: what it is, what it waits for and fans out
@@ -57,9 +54,8 @@ final class JobYamlNodes {
     f.put("priority", j.priority() == null ? null : integer(j.priority()));
     f.put("category", j.category());
     f.put("placement", placement(j.placement()));
-    Node n = f.block();
-    // A job with no field at all still needs a value to be a job.
-    return n != null ? n : new ScalarNode(Tag.NULL, "", ScalarStyle.PLAIN);
+    // A job with no field at all (not valid, but writable) is {}.
+    return f.isEmpty() ? f.flowIfShort() : f.block();
   }
 
   /** {@code needs: prepare} for one plain dependency, else a list. */
@@ -81,7 +77,7 @@ final class JobYamlNodes {
       return values(v.items());
     }
     if (each instanceof ForEach.Records r) {
-      return list(r.items().stream().map(JobYamlNodes::record).toList());
+      return list(r.items().stream().map(JobYaml::record).toList());
     }
     if (each instanceof ForEach.Range r) {
       Node range = mapping().put("from", bound(r.from())).put("to", bound(r.to())).flowIfShort();
@@ -148,8 +144,8 @@ final class JobYamlNodes {
     f.put("cpus", r.cpus() == null ? null : integer(r.cpus()));
     f.put("gpus", r.gpus() == null ? null : integer(r.gpus()));
     f.put("gpuModel", r.gpuModel());
-    f.put("memory", text(r.memory(), JobYamlNodes::size));
-    f.put("disk", text(r.disk(), JobYamlNodes::size));
+    f.put("memory", text(r.memory(), JobYaml::size));
+    f.put("disk", text(r.disk(), JobYaml::size));
     f.put("walltime", text(r.walltime(), Durations::format));
     return f.block();
   }

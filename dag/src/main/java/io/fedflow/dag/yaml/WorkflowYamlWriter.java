@@ -30,12 +30,12 @@ public final class WorkflowYamlWriter {
     f.put("defaults", defaults(wf.defaults()));
     f.put("limits", limits(wf.limits()));
     Mapping jobs = mapping();
-    wf.jobs().forEach(j -> jobs.put(j.id(), JobYamlNodes.job(j)));
+    wf.jobs().forEach(j -> jobs.put(j.id(), JobYaml.job(j)));
     // "jobs" is required: an empty map says so rather than leaving it out.
     f.put("jobs", jobs.isEmpty() ? jobs.flowIfShort() : jobs.block());
     JobSpec last = wf.finalJob();
     if (last != null) {
-      f.put("final", mapping().put(last.id(), JobYamlNodes.job(last)).block());
+      f.put("final", mapping().put(last.id(), JobYaml.job(last)).block());
     }
     return YamlNodes.text(f.block());
   }
@@ -52,11 +52,11 @@ public final class WorkflowYamlWriter {
     f.put("env", strings(d.env()));
     f.put("workdir", d.workdir());
     f.put("container", d.container() == null ? null : d.container().reference());
-    f.put("resources", JobYamlNodes.resources(d.resources()));
-    f.put("retries", JobYamlNodes.retries(d.retry()));
+    f.put("resources", JobYaml.resources(d.resources()));
+    f.put("retries", JobYaml.retries(d.retry()));
     f.put("priority", d.priority() == null ? null : integer(d.priority()));
     f.put("category", d.category());
-    f.put("placement", JobYamlNodes.placement(d.placement()));
+    f.put("placement", JobYaml.placement(d.placement()));
     return f.block();
   }
 

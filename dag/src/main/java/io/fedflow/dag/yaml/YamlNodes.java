@@ -59,7 +59,8 @@ final class YamlNodes {
               Pattern.compile(
                   "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \\t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}"
                       + "(?:\\.[0-9]*)?(?:[ \\t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?")),
-          Map.entry(new Tag(Tag.PREFIX + "merge"), Pattern.compile("<<|=")));
+          Map.entry(new Tag(Tag.PREFIX + "merge"), Pattern.compile("<<")),
+          Map.entry(new Tag(Tag.PREFIX + "value"), Pattern.compile("=")));
 
   private static final ScalarResolver CAUTIOUS =
       (value, implicit) -> {
