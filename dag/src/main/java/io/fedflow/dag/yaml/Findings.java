@@ -31,6 +31,11 @@ final class Findings {
     diagnostics.add(new Diagnostic(file, line, column, new Problem(path, expected, found)));
   }
 
+  /** Forgets the problems reported so far. */
+  void clear() {
+    diagnostics.clear();
+  }
+
   boolean hasErrors() {
     return !diagnostics.isEmpty();
   }

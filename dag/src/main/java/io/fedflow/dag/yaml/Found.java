@@ -1,6 +1,5 @@
 package io.fedflow.dag.yaml;
 
-import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
@@ -8,18 +7,22 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /** How a message names what it found: text in single quotes, structure in words. */
 final class Found {
-  private static final Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");
   private static final int LONGEST = 60;
 
   private Found() {}
 
   /** Whether {@code node} is YAML's null: an empty value, {@code ~} or {@code null} unquoted. */
   static boolean isNothing(Node node) {
-    if (node instanceof ScalarNode s && s.isPlain()) {
-      String v = s.getValue();
-      return v.length() <= 4 && NULLS.contains(v);
+    if (!(node instanceof ScalarNode s) || !s.isPlain()) {
+      return false;
     }
-    return false;
+    String v = s.getValue();
+    return switch (v.length()) {
+      case 0 -> true;
+      case 1 -> v.equals("~");
+      case 4 -> v.equals("null") || v.equals("Null") || v.equals("NULL");
+      default -> false;
+    };
   }
 
   static String describe(Node node) {

@@ -1,5 +1,6 @@
 package io.fedflow.dag.yaml;
 
+import java.util.function.BinaryOperator;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -31,9 +32,21 @@ final class YamlTree {
 
   /** The root node of the file's one document, or null when there is none (reported). */
   static Node compose(String text, Findings findings) {
+    return compose(text, findings, null);
+  }
+
+  /**
+   * As {@link #compose(String, Findings)}, handing each job to {@code onJob} as soon as it is
+   * composed (see {@link JobByJobComposer}). After a syntax error, the problems {@code onJob}
+   * reported are dropped: the syntax error is the one problem of such a file.
+   */
+  static Node compose(String text, Findings findings, BinaryOperator<Node> onJob) {
     EventGuard events =
         new EventGuard(new ParserImpl(SETTINGS, new StreamReader(SETTINGS, text)), findings);
-    Composer composer = new Composer(SETTINGS, events);
+    Composer composer =
+        onJob == null
+            ? new Composer(SETTINGS, events)
+            : new JobByJobComposer(SETTINGS, events, onJob);
     try {
       if (!composer.hasNext()) {
         findings.report(1, 1, Findings.FILE, Vocabulary.WORKFLOW.expected(), "nothing");
@@ -55,6 +68,7 @@ final class YamlTree {
     } catch (ReaderException e) {
       int[] place = place(text, e.getPosition());
       String found = String.format("the character U+%04X", e.getCodePoint());
+      findings.clear();
       findings.report(place[0], place[1], Findings.FILE, "printable text", found);
     } catch (EventGuard.TooDeep e) {
       report(
@@ -69,6 +83,7 @@ final class YamlTree {
   }
 
   private static void report(Findings findings, Mark at, String expected, String found) {
+    findings.clear();
     if (at == null) {
       findings.report(1, 1, Findings.FILE, expected, found);
     } else {
