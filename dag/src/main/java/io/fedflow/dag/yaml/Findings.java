@@ -28,7 +28,8 @@ final class Findings {
   }
 
   void report(int line, int column, String path, String expected, String found) {
-    diagnostics.add(new Diagnostic(file, line, column, new Problem(path, expected, found)));
+    Problem p = new Problem(Found.oneLine(path), expected, found);
+    diagnostics.add(new Diagnostic(file, line, column, p));
   }
 
   /** Forgets the problems reported so far. */

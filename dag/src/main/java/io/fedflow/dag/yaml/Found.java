@@ -43,21 +43,29 @@ final class Found {
 
   /** Text on one line, in single quotes, shortened when long. */
   static String quote(String text) {
-    StringBuilder out = new StringBuilder("'");
+    return "'" + oneLine(text, LONGEST) + "'";
+  }
+
+  /** Text with its line breaks and other control characters escaped, as {@code \\n}. */
+  static String oneLine(String text) {
+    return oneLine(text, Integer.MAX_VALUE);
+  }
+
+  private static String oneLine(String text, int longest) {
+    StringBuilder out = new StringBuilder();
     int shown = 0;
     for (int i = 0; i < text.length(); ) {
       int c = text.codePointAt(i);
       i += Character.charCount(c);
-      if (shown++ == LONGEST) {
-        out.append("...");
-        break;
+      if (shown++ == longest) {
+        return out.append("...").toString();
       }
       switch (c) {
         case '\n' -> out.append("\\n");
         case '\t' -> out.append("\\t");
         case '\r' -> out.append("\\r");
         default -> {
-          if (Character.isISOControl(c)) {
+          if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || c == 0x85) {
             out.append(String.format("\\u%04X", c));
           } else {
             out.appendCodePoint(c);
@@ -65,6 +73,6 @@ final class Found {
         }
       }
     }
-    return out.append('\'').toString();
+    return out.toString();
   }
 }

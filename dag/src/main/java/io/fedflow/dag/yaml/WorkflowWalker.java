@@ -107,10 +107,10 @@ final class WorkflowWalker {
     if (f == null) {
       return null;
     }
+    if (f.isEmpty() || f.size() > 1) {
+      x.report(FINAL, f.isEmpty() ? "an empty map" : f.size() + " jobs");
+    }
     if (f.size() != 1) {
-      if (f.isEmpty() || f.size() > 1) {
-        x.report(FINAL, f.isEmpty() ? "an empty map" : f.size() + " jobs");
-      }
       return null;
     }
     Field job = f.all().iterator().next();

@@ -28,6 +28,24 @@ class FileErrorsTest {
   }
 
   @Test
+  void aSyntaxErrorIsTheOnlyProblemReportedEvenAfterOtherProblems() {
+    String text = "version: 1\nname: t\njobs:\n  a:\n    command: x\n  b: {command: [b]\n";
+    assertThat(errors(text))
+        .containsExactly(
+            "wf.yaml:7:1: file: expected valid YAML but found a syntax error: expected ',' or '}',"
+                + " but got <stream end> (while parsing a flow mapping started at line 6, column"
+                + " 6)");
+  }
+
+  @Test
+  void aKeyWithALineBreakStaysOnOneLineInTheMessage() {
+    assertThat(errors("version: 1\nname: t\n\"a\\nb\": 1\njobs:\n  a: {command: [a]}\n"))
+        .containsExactly(
+            "wf.yaml:3:1: a\\nb: expected a workflow field (one of version, name, description,"
+                + " params, defaults, limits, jobs, final) but found 'a\\nb'");
+  }
+
+  @Test
   void aTabUsedForIndentation() {
     assertThat(errors("version: 1\nname: t\njobs:\n\ta: {command: [a]}\n"))
         .containsExactly(
