@@ -48,11 +48,7 @@ public final class WorkflowYamlReader {
   /** As {@link #read(String, String)}, with the whole-workflow checks given. */
   static Workflow read(String text, String fileName, Function<Workflow, List<Problem>> checks) {
     Findings findings = new Findings(Objects.requireNonNull(fileName, "fileName"));
-    Objects.requireNonNull(text, "text");
-    Map<Node, JobSpec> jobs = new IdentityHashMap<>();
-    Node root =
-        YamlTree.compose(text, findings, (key, value) -> readJob(findings, jobs, key, value));
-    Workflow wf = root == null ? null : WorkflowWalker.read(root, findings, j -> jobs.get(j.key()));
+    Workflow wf = structure(Objects.requireNonNull(text, "text"), findings);
     if (wf != null && !findings.hasErrors()) {
       List<Problem> problems = checks.apply(wf);
       if (!problems.isEmpty()) {
@@ -65,6 +61,17 @@ public final class WorkflowYamlReader {
       throw new WorkflowFileException(findings.inFileOrder());
     }
     return wf;
+  }
+
+  /**
+   * The workflow as written, or null when its syntax, fields, types or units are wrong (reported).
+   * Its nodes are unreachable once it returns, before the checks of the whole workflow run.
+   */
+  private static Workflow structure(String text, Findings findings) {
+    Map<Node, JobSpec> jobs = new IdentityHashMap<>();
+    Node root =
+        YamlTree.compose(text, findings, (key, value) -> readJob(findings, jobs, key, value));
+    return root == null ? null : WorkflowWalker.read(root, findings, j -> jobs.get(j.key()));
   }
 
   /** Reads the job written at {@code key}: {@code value} into {@code jobs}; returns a stub. */

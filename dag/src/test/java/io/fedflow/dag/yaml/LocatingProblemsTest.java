@@ -98,6 +98,13 @@ class LocatingProblemsTest {
   }
 
   @Test
+  void aProblemFoundOnTheModelIsShownOnOneLine() {
+    assertThat(located(new Problem("jobs.merge.command", "a template", "'{{ a\n}'")))
+        .containsExactly(
+            "located.yaml:10:5: jobs.merge.command: expected a template but found '{{ a\\n}'");
+  }
+
+  @Test
   void aFileWithProblemsOfItsOwnIsNotCheckedAsAWhole() {
     List<Workflow> checked = new ArrayList<>();
     Function<Workflow, List<Problem>> checks =
