@@ -1,0 +1,114 @@
+package io.fedflow.dag.yaml;
+
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.schema.FailsafeSchema;
+
+/**
+ * The YAML node tree of a file, each node with its place. A file that is not YAML stops here with
+ * one diagnostic at the problem: nothing after a syntax error can be trusted.
+ */
+final class YamlTree {
+  private static final LoadSettings SETTINGS =
+      LoadSettings.builder()
+          // Big generated workflows (100,000 jobs) are tens of megabytes; the default is 3 MB.
+          .setCodePointLimit(512 * 1024 * 1024)
+          // Duplicate keys are reported by Fields, with both places.
+          .setAllowDuplicateKeys(true)
+          // Values are read as the text written (0.10 stays "0.10", yes stays "yes"), so the
+          // schema's type guessing, a few regular expressions per scalar, is not needed.
+          .setSchema(new FailsafeSchema())
+          .build();
+
+  private YamlTree() {}
+
+  /** The root node of the file's one document, or null when there is none (reported). */
+  static Node compose(String text, Findings findings) {
+    EventGuard events =
+        new EventGuard(new ParserImpl(SETTINGS, new StreamReader(SETTINGS, text)), findings);
+    Composer composer = new Composer(SETTINGS, events);
+    try {
+      if (!composer.hasNext()) {
+        findings.report(1, 1, Findings.FILE, Vocabulary.WORKFLOW.expected(), "nothing");
+        return null;
+      }
+      Node root = composer.next();
+      if (composer.hasNext()) {
+        findings.report(
+            events.peekEvent().getStartMark().orElseThrow(),
+            Findings.FILE,
+            "one YAML document",
+            "a second document");
+      }
+      return root;
+    } catch (MarkedYamlEngineException e) {
+      Mark at = e.getProblemMark().or(e::getContextMark).orElse(null);
+      String found = "a syntax error: " + oneLine(e.getProblem()) + context(e);
+      report(findings, at, "valid YAML", found);
+    } catch (ReaderException e) {
+      int[] place = place(text, e.getPosition());
+      String found = String.format("the character U+%04X", e.getCodePoint());
+      findings.report(place[0], place[1], Findings.FILE, "printable text", found);
+    } catch (EventGuard.TooDeep e) {
+      report(
+          findings,
+          e.mark(),
+          "at most " + EventGuard.MAX_DEPTH + " levels of nesting",
+          "a value nested deeper");
+    } catch (YamlEngineException e) {
+      report(findings, null, "valid YAML", "a syntax error: " + oneLine(e.getMessage()));
+    }
+    return null;
+  }
+
+  private static void report(Findings findings, Mark at, String expected, String found) {
+    if (at == null) {
+      findings.report(1, 1, Findings.FILE, expected, found);
+    } else {
+      findings.report(at, Findings.FILE, expected, found);
+    }
+  }
+
+  /** SnakeYAML's context, such as "while parsing a flow sequence started at line 3, column 5". */
+  private static String context(MarkedYamlEngineException e) {
+    String context = e.getContext();
+    if (context == null || context.isBlank()) {
+      return "";
+    }
+    String where =
+        e.getContextMark()
+            .map(m -> " started at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1))
+            .orElse("");
+    return " (" + oneLine(context) + where + ")";
+  }
+
+  private static String oneLine(String s) {
+    return s == null ? "" : s.strip().replaceAll("\\s+", " ");
+  }
+
+  /** The 1-based line and column of the code point at {@code position}. */
+  static int[] place(String text, int position) {
+    int line = 1;
+    int column = 1;
+    int i = 0;
+    for (int n = 0; n < position && i < text.length(); n++) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      boolean crlf = c == '\r' && i < text.length() && text.charAt(i) == '\n';
+      if (c == '\n' || (c == '\r' && !crlf)) {
+        line++;
+        column = 1;
+      } else if (!crlf) {
+        column++;
+      }
+    }
+    return new int[] {line, column};
+  }
+}
