@@ -1,6 +1,7 @@
 package io.fedflow.dag;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -15,9 +16,10 @@ import org.jgrapht.graph.DefaultEdge;
 
 /**
  * Finds the cycles among jobs, each once, as lists of job positions that start with the job written
- * first and follow {@code needs}. Only strongly connected components of more than one job can hold
- * a cycle (self-needs are reported where they are written), so the rest of the graph costs one
- * linear pass (Kosaraju's, iterative in JGraphT) even for a hundred thousand jobs.
+ * first and follow {@code needs}. Jobs that cannot be on a cycle are peeled off first with plain
+ * arrays; JGraphT then finds the strongly connected components of what is left (Kosaraju's,
+ * iterative), and only components of more than one job are searched for cycles (self-needs are
+ * reported where they are written). An acyclic workflow of 100,000 jobs costs one linear pass.
  */
 final class CycleFinder {
   /** The most cycles reported: a dense tangle has exponentially many. */
@@ -31,49 +33,118 @@ final class CycleFinder {
 
   private CycleFinder() {}
 
-  /** The cycles of {@code needs} (an edge from each job to each job it needs), capped. */
-  static Result find(Graph<Integer, DefaultEdge> needs) {
+  /**
+   * A job in the needs graph. Hashed by identity on purpose: JGraphT indexes edges by (source,
+   * target) pairs, and pairs of consecutive integers hash into a few buckets.
+   */
+  private static final class Vertex {
+    final int position;
+
+    Vertex(int position) {
+      this.position = position;
+    }
+  }
+
+  /**
+   * The cycles of a needs graph, capped; {@code needs[i]} lists the positions job {@code i} needs.
+   */
+  static Result find(int[][] needs) {
+    boolean[] tangled = onOrAfterCycles(needs);
     List<List<Integer>> cycles = new ArrayList<>();
     boolean more = false;
-    List<Set<Integer>> components =
-        new KosarajuStrongConnectivityInspector<>(needs).stronglyConnectedSets();
-    List<List<Integer>> tangled = new ArrayList<>();
-    for (Set<Integer> c : components) {
+    List<List<Vertex>> components = new ArrayList<>();
+    for (Set<Vertex> c : stronglyConnected(needs, tangled)) {
       if (c.size() > 1) {
-        List<Integer> sorted = new ArrayList<>(c);
-        Collections.sort(sorted);
-        tangled.add(sorted);
+        List<Vertex> sorted = new ArrayList<>(c);
+        sorted.sort((a, b) -> Integer.compare(a.position, b.position));
+        components.add(sorted);
       }
     }
-    tangled.sort((a, b) -> Integer.compare(a.get(0), b.get(0)));
-    for (List<Integer> component : tangled) {
+    components.sort((a, b) -> Integer.compare(a.get(0).position, b.get(0).position));
+    for (List<Vertex> component : components) {
       if (cycles.size() >= MAX_CYCLES) {
         more = true;
         break;
       }
       Graph<Integer, DefaultEdge> sub = subgraph(needs, component);
+      Integer first = component.get(0).position;
       if (component.size() <= MAX_ENUMERATED_COMPONENT) {
         more |= enumerate(sub, MAX_CYCLES - cycles.size(), cycles);
       } else {
-        cycles.add(oneCycle(sub, component.get(0)));
+        cycles.add(oneCycle(sub, first));
       }
     }
     cycles.sort(CycleFinder::compare);
     return new Result(cycles, more);
   }
 
+  /**
+   * The jobs left after repeatedly removing jobs that no remaining job needs (Kahn's algorithm on
+   * arrays): every cycle is among them, and in the usual acyclic workflow none is left, so the
+   * hash-heavy JGraphT graph is only built for the rest.
+   */
+  private static boolean[] onOrAfterCycles(int[][] needs) {
+    int n = needs.length;
+    int[] neededBy = new int[n];
+    for (int[] ups : needs) {
+      for (int up : ups) {
+        neededBy[up]++;
+      }
+    }
+    int[] free = new int[n];
+    int top = 0;
+    for (int i = 0; i < n; i++) {
+      if (neededBy[i] == 0) {
+        free[top++] = i;
+      }
+    }
+    boolean[] left = new boolean[n];
+    Arrays.fill(left, true);
+    while (top > 0) {
+      int v = free[--top];
+      left[v] = false;
+      for (int up : needs[v]) {
+        if (--neededBy[up] == 0) {
+          free[top++] = up;
+        }
+      }
+    }
+    return left;
+  }
+
+  private static List<Set<Vertex>> stronglyConnected(int[][] needs, boolean[] tangled) {
+    Graph<Vertex, DefaultEdge> g = new DefaultDirectedGraph<>(DefaultEdge.class);
+    Vertex[] vertices = new Vertex[needs.length];
+    for (int i = 0; i < needs.length; i++) {
+      if (tangled[i]) {
+        vertices[i] = new Vertex(i);
+        g.addVertex(vertices[i]);
+      }
+    }
+    for (int i = 0; i < needs.length; i++) {
+      if (!tangled[i]) {
+        continue;
+      }
+      for (int up : needs[i]) {
+        if (tangled[up]) {
+          g.addEdge(vertices[i], vertices[up]);
+        }
+      }
+    }
+    return new KosarajuStrongConnectivityInspector<>(g).stronglyConnectedSets();
+  }
+
   /** The cycles found, and whether there are more than were listed. */
   record Result(List<List<Integer>> cycles, boolean more) {}
 
-  private static Graph<Integer, DefaultEdge> subgraph(
-      Graph<Integer, DefaultEdge> g, List<Integer> vertices) {
+  /** The component on its own, vertices numbered by position (small, or searched once). */
+  private static Graph<Integer, DefaultEdge> subgraph(int[][] needs, List<Vertex> vertices) {
     Graph<Integer, DefaultEdge> sub = new DefaultDirectedGraph<>(DefaultEdge.class);
-    vertices.forEach(sub::addVertex);
-    for (Integer v : vertices) {
-      for (DefaultEdge e : g.outgoingEdgesOf(v)) {
-        Integer w = g.getEdgeTarget(e);
-        if (sub.containsVertex(w)) {
-          sub.addEdge(v, w);
+    vertices.forEach(v -> sub.addVertex(v.position));
+    for (Vertex v : vertices) {
+      for (int up : needs[v.position]) {
+        if (sub.containsVertex(up)) {
+          sub.addEdge(v.position, up);
         }
       }
     }

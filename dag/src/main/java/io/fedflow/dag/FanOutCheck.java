@@ -4,10 +4,12 @@ import io.fedflow.dag.template.Placeholder;
 import io.fedflow.dag.template.Template;
 import io.fedflow.dag.template.TemplateNames;
 import io.fedflow.dag.template.TemplateSyntaxException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -16,6 +18,7 @@ import java.util.stream.Collectors;
  */
 final class FanOutCheck {
   private static final String PARAMS_DOT = "params.";
+  private static final Pattern ITEM_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
   private final Map<String, String> params;
   private final TemplateNames paramNames;
 
@@ -59,6 +62,9 @@ final class FanOutCheck {
       return;
     }
     Set<String> keys = items.get(0).keySet();
+    for (String key : keys) {
+      itemKey(key, FieldPaths.key(FieldPaths.index(path, 0), key), out);
+    }
     Set<Map<String, String>> seen = new HashSet<>();
     for (int i = 0; i < items.size(); i++) {
       Map<String, String> r = items.get(i);
@@ -77,6 +83,17 @@ final class FanOutCheck {
     }
   }
 
+  /** A key must be usable as {@code {{item.KEY}}}. */
+  private static void itemKey(String key, String path, List<Problem> out) {
+    if (!ITEM_KEY.matcher(key).matches()) {
+      out.add(
+          new Problem(
+              path,
+              "an item key (a letter or '_', then letters, digits, '_' and '-')",
+              FieldPaths.quoted(key)));
+    }
+  }
+
   private static String flow(Map<String, String> r) {
     return r.entrySet().stream()
         .map(e -> e.getKey() + ": " + e.getValue())
@@ -91,6 +108,7 @@ final class FanOutCheck {
     long combinations = 1;
     for (Map.Entry<String, List<String>> axis : axes.entrySet()) {
       String at = FieldPaths.key(path, axis.getKey());
+      itemKey(axis.getKey(), at, out);
       List<String> values = axis.getValue();
       if (values.isEmpty()) {
         out.add(new Problem(at, "at least one value", "none"));
@@ -165,7 +183,7 @@ final class FanOutCheck {
 
   /** The value of a range bound, or null when it is not valid. */
   Long bound(String text) {
-    return bound(text, "", new java.util.ArrayList<>(0));
+    return bound(text, "", new ArrayList<>(0));
   }
 
   private static Long integer(String text, String path, String expected, List<Problem> out) {

@@ -1,9 +1,6 @@
 package io.fedflow.dag;
 
-import io.fedflow.dag.template.Placeholder;
-import io.fedflow.dag.template.Template;
 import io.fedflow.dag.template.TemplateNames;
-import io.fedflow.dag.template.TemplateSyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +17,7 @@ final class JobCheck {
       "an environment variable name (letters, digits and _, not starting with a digit)";
 
   private final JobDefaults defaults;
+  private final TemplateCheck templates = new TemplateCheck();
   private boolean gpuModelOfDefaultsReported;
   private boolean placementOfDefaultsReported;
 
@@ -32,7 +30,7 @@ final class JobCheck {
     String base = "defaults";
     labels(defaults.labels(), base, out);
     env(defaults.env(), base, names, out);
-    template(defaults.workdir(), base + ".workdir", names, out);
+    templates.check(defaults.workdir(), base, ".workdir", names, out);
     resources(defaults.resources(), base, out);
     category(defaults.category(), base, out);
   }
@@ -42,10 +40,10 @@ final class JobCheck {
     labels(job.labels(), base, out);
     program(job.program(), base, names, out);
     env(job.env(), base, names, out);
-    template(job.workdir(), base + ".workdir", names, out);
-    template(job.stdin(), base + ".stdin", names, out);
-    template(job.stdout(), base + ".stdout", names, out);
-    template(job.stderr(), base + ".stderr", names, out);
+    templates.check(job.workdir(), base, ".workdir", names, out);
+    templates.check(job.stdin(), base, ".stdin", names, out);
+    templates.check(job.stdout(), base, ".stdout", names, out);
+    templates.check(job.stderr(), base, ".stderr", names, out);
     staged(job.inputs(), base + ".inputs", names, out);
     staged(job.outputs(), base + ".outputs", names, out);
     resources(job.resources(), base, out);
@@ -62,7 +60,7 @@ final class JobCheck {
     }
   }
 
-  private static void program(Program p, String base, TemplateNames names, List<Problem> out) {
+  private void program(Program p, String base, TemplateNames names, List<Problem> out) {
     if (p == null) {
       out.add(new Problem(base, "one of command, script or scriptFile", "none"));
     } else if (p instanceof Program.Command c) {
@@ -74,67 +72,49 @@ final class JobCheck {
             new Problem(
                 FieldPaths.index(at, 0), "a program to run", FieldPaths.quoted(c.argv().get(0))));
       }
-      templates(c.argv(), at, names, out);
+      all(c.argv(), base, ".command", names, out);
     } else if (p instanceof Program.InlineScript s) {
       if (s.body().isBlank()) {
         out.add(new Problem(base + ".script", "a script", FieldPaths.quoted(s.body())));
       }
-      template(s.body(), base + ".script", names, out);
-      templates(s.args(), base + ".args", names, out);
+      templates.check(s.body(), base, ".script", names, out);
+      all(s.args(), base, ".args", names, out);
     } else if (p instanceof Program.ScriptFile f) {
       if (f.path().isBlank()) {
         out.add(new Problem(base + ".scriptFile", "a file path", FieldPaths.quoted(f.path())));
       }
-      template(f.path(), base + ".scriptFile", names, out);
-      templates(f.args(), base + ".args", names, out);
+      templates.check(f.path(), base, ".scriptFile", names, out);
+      all(f.args(), base, ".args", names, out);
     }
   }
 
-  private static void env(
-      Map<String, String> env, String base, TemplateNames names, List<Problem> out) {
+  private void env(Map<String, String> env, String base, TemplateNames names, List<Problem> out) {
     for (Map.Entry<String, String> e : env.entrySet()) {
       String at = FieldPaths.key(base + ".env", e.getKey());
       if (!ENV_NAME.matcher(e.getKey()).matches()) {
         out.add(new Problem(at, ENV_EXPECTED, FieldPaths.quoted(e.getKey())));
       }
-      template(e.getValue(), at, names, out);
+      templates.check(e.getValue(), at, "", names, out);
     }
   }
 
-  private static void staged(
-      List<StagedFile> files, String base, TemplateNames names, List<Problem> out) {
+  private void staged(List<StagedFile> files, String base, TemplateNames names, List<Problem> out) {
     for (int i = 0; i < files.size(); i++) {
       StagedFile f = files.get(i);
       String at = FieldPaths.index(base, i);
       if (f.source().equals(f.target())) {
-        template(f.source(), at, names, out);
+        templates.check(f.source(), at, "", names, out);
       } else {
-        template(f.source(), at + ".from", names, out);
-        template(f.target(), at + ".to", names, out);
+        templates.check(f.source(), at, ".from", names, out);
+        templates.check(f.target(), at, ".to", names, out);
       }
     }
   }
 
-  private static void templates(
-      List<String> texts, String base, TemplateNames names, List<Problem> out) {
+  private void all(
+      List<String> texts, String base, String field, TemplateNames names, List<Problem> out) {
     for (int i = 0; i < texts.size(); i++) {
-      template(texts.get(i), FieldPaths.index(base, i), names, out);
-    }
-  }
-
-  /** Parse errors and unknown names of one templated field, if set. */
-  static void template(String text, String path, TemplateNames names, List<Problem> out) {
-    if (text == null || !text.contains("{{")) {
-      return;
-    }
-    try {
-      for (Placeholder p : Template.parse(text).unknown(names)) {
-        out.add(
-            new Problem(
-                path, "a known template name (" + names + ")", FieldPaths.quoted(p.written())));
-      }
-    } catch (TemplateSyntaxException e) {
-      out.add(new Problem(path, e.expected(), e.found()));
+      templates.check(texts.get(i), base, field, i, names, out);
     }
   }
 
@@ -164,6 +144,9 @@ final class JobCheck {
    * either field, else once at the defaults that set the model.
    */
   private void gpuModel(Resources own, String base, List<Problem> out) {
+    if (own.gpuModel() == null && defaults.resources().gpuModel() == null) {
+      return;
+    }
     Resources r = own.orElse(defaults.resources());
     if (r.gpuModel() == null || (r.gpus() != null && r.gpus() >= 1)) {
       return;
@@ -181,6 +164,9 @@ final class JobCheck {
 
   /** No site both allowed and excluded, once the defaults are merged in. */
   private void placement(Placement own, String base, List<Problem> out) {
+    if (own.isEmpty() && defaults.placement().isEmpty()) {
+      return;
+    }
     Placement p = own.orElse(defaults.placement());
     for (int i = 0; i < p.excludeSites().size(); i++) {
       String site = p.excludeSites().get(i);

@@ -1,14 +1,12 @@
 package io.fedflow.dag;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jgrapht.Graph;
-import org.jgrapht.graph.DefaultDirectedGraph;
-import org.jgrapht.graph.DefaultEdge;
 
 /**
  * The jobs of a workflow as the validator sees them: ids resolved once into a map (so checking a
@@ -19,6 +17,9 @@ final class JobGraph {
   private final List<JobSpec> jobs;
   private final String finalId;
   private final Map<String, Integer> positions;
+  private final boolean[] repeated;
+  // For each job, the position of each job it needs, or -1 (unknown, or itself).
+  private final int[][] upstream;
   private final ForEach[] fanOuts;
   private final Map<Integer, List<String>> cyclesByStart = new HashMap<>();
   private final boolean moreCycles;
@@ -27,8 +28,17 @@ final class JobGraph {
     jobs = wf.jobs();
     finalId = wf.finalJob() == null ? null : wf.finalJob().id();
     positions = new HashMap<>(jobs.size() * 2);
+    repeated = new boolean[jobs.size()];
     for (int i = 0; i < jobs.size(); i++) {
-      positions.putIfAbsent(jobs.get(i).id(), i);
+      repeated[i] = positions.putIfAbsent(jobs.get(i).id(), i) != null;
+    }
+    upstream = new int[jobs.size()][];
+    for (int i = 0; i < jobs.size(); i++) {
+      List<Dependency> needs = jobs.get(i).needs();
+      upstream[i] = new int[needs.size()];
+      for (int k = 0; k < needs.size(); k++) {
+        upstream[i][k] = upstream(i, needs.get(k));
+      }
     }
     fanOuts = new ForEach[jobs.size()];
     resolveFanOuts();
@@ -47,7 +57,7 @@ final class JobGraph {
 
   /** Whether job {@code i} repeats the id of a job written before it. */
   boolean isRepeated(int i) {
-    return positions.get(jobs.get(i).id()) != i;
+    return repeated[i];
   }
 
   boolean hasJob(String id) {
@@ -105,65 +115,58 @@ final class JobGraph {
   }
 
   private int firstItemwise(int i) {
-    for (Dependency d : jobs.get(i).needs()) {
-      int up = d.itemwise() ? upstream(i, d) : -1;
-      if (up >= 0) {
-        return up;
+    List<Dependency> needs = jobs.get(i).needs();
+    for (int k = 0; k < needs.size(); k++) {
+      if (needs.get(k).itemwise() && upstream[i][k] >= 0) {
+        return upstream[i][k];
       }
     }
     return -1;
   }
 
-  /** An edge from each job to each job it needs; self-needs and repeated ids left out. */
-  private Graph<Integer, DefaultEdge> needsGraph() {
-    Graph<Integer, DefaultEdge> g = new DefaultDirectedGraph<>(DefaultEdge.class);
+  /** The positions each job needs; self-needs, unknown jobs and repeated ids left out. */
+  private int[][] needsGraph() {
+    int[][] needs = new int[jobs.size()][];
     for (int i = 0; i < jobs.size(); i++) {
-      if (!isRepeated(i)) {
-        g.addVertex(i);
-      }
-    }
-    for (int i = 0; i < jobs.size(); i++) {
-      if (isRepeated(i)) {
-        continue;
-      }
-      for (Dependency d : jobs.get(i).needs()) {
-        int up = upstream(i, d);
-        if (up >= 0) {
-          g.addEdge(i, up);
+      int[] ups = new int[isRepeated(i) ? 0 : upstream[i].length];
+      int n = 0;
+      for (int k = 0; k < ups.length; k++) {
+        if (upstream[i][k] >= 0) {
+          ups[n++] = upstream[i][k];
         }
       }
+      needs[i] = n == ups.length ? ups : Arrays.copyOf(ups, n);
     }
-    return g;
+    return needs;
   }
 
   /** Checks the needs of job {@code i}, item-wise pairing and the cycles that start at it. */
   void checkNeeds(int i, String base, FanOutCheck fanOutCheck, List<Problem> out) {
     JobSpec spec = jobs.get(i);
-    Set<String> seen = new HashSet<>();
+    List<Dependency> needs = spec.needs();
+    Set<String> seen = needs.size() > 1 ? new HashSet<>() : null;
     String pairedWith = null;
-    for (int k = 0; k < spec.needs().size(); k++) {
-      Dependency d = spec.needs().get(k);
-      String at = FieldPaths.index(base + ".needs", k);
+    for (int k = 0; k < needs.size(); k++) {
+      Dependency d = needs.get(k);
+      int up = upstream[i][k];
       if (d.job().equals(spec.id())) {
-        out.add(new Problem(at, "no cycle", "the cycle " + d.job() + " -> " + d.job()));
-        continue;
-      }
-      int up = upstream(i, d);
-      if (up < 0) {
+        out.add(
+            new Problem(needsPath(base, k), "no cycle", "the cycle " + d.job() + " -> " + d.job()));
+      } else if (up < 0) {
         boolean isFinal = d.job().equals(finalId);
         out.add(
             new Problem(
-                at,
+                needsPath(base, k),
                 isFinal ? "a job other than the final job" : "the id of a job of this workflow",
                 FieldPaths.quoted(d.job())));
-        continue;
-      }
-      if (!seen.add(d.job())) {
-        out.add(new Problem(at, "each job at most once", FieldPaths.quoted(d.job()) + " again"));
-        continue;
-      }
-      if (d.itemwise()) {
-        pairedWith = checkPairing(i, d, up, pairedWith, base, at, fanOutCheck, out);
+      } else if (seen != null && !seen.add(d.job())) {
+        out.add(
+            new Problem(
+                needsPath(base, k),
+                "each job at most once",
+                FieldPaths.quoted(d.job()) + " again"));
+      } else if (d.itemwise()) {
+        pairedWith = checkPairing(i, k, up, pairedWith, base, fanOutCheck, out);
       }
     }
     for (String cycle : cyclesByStart.getOrDefault(i, List.of())) {
@@ -171,25 +174,32 @@ final class JobGraph {
     }
   }
 
+  private static String needsPath(String base, int k) {
+    return FieldPaths.index(base + ".needs", k);
+  }
+
   /** Checks one item-wise need; returns the job whose fan-out job {@code i} takes, if any. */
   private String checkPairing(
       int i,
-      Dependency d,
+      int k,
       int up,
       String pairedWith,
       String base,
-      String at,
       FanOutCheck fanOutCheck,
       List<Problem> out) {
     JobSpec spec = jobs.get(i);
-    ForEach upstream = fanOuts[up];
-    if (upstream == null) {
+    Dependency d = spec.needs().get(k);
+    ForEach theirs = fanOuts[up];
+    if (theirs == null) {
       out.add(
-          new Problem(at, "a job with forEach, to pair item by item", FieldPaths.quoted(d.job())));
+          new Problem(
+              needsPath(base, k),
+              "a job with forEach to pair item by item",
+              FieldPaths.quoted(d.job())));
       return pairedWith;
     }
     if (spec.forEach() != null) {
-      if (!fanOutCheck.sameItems(spec.forEach(), upstream)) {
+      if (!fanOutCheck.sameItems(spec.forEach(), theirs)) {
         out.add(
             new Problem(
                 base + ".forEach",
@@ -201,10 +211,12 @@ final class JobGraph {
     if (pairedWith == null) {
       return d.job();
     }
-    if (fanOuts[i] != null && !fanOutCheck.sameItems(fanOuts[i], upstream)) {
+    if (fanOuts[i] != null && !fanOutCheck.sameItems(fanOuts[i], theirs)) {
       out.add(
           new Problem(
-              at, "a job with the same forEach as " + pairedWith, FieldPaths.quoted(d.job())));
+              needsPath(base, k),
+              "a job with the same forEach as " + pairedWith,
+              FieldPaths.quoted(d.job())));
     }
     return pairedWith;
   }
