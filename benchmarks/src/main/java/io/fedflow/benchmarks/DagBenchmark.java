@@ -44,41 +44,53 @@ public final class DagBenchmark {
     long bytes = Files.size(file);
     HeapPeak.reset();
     long t0 = System.nanoTime();
+    long c0 = CpuTime.process();
     Plan plan = readAndPlan(file);
     long cold = System.nanoTime() - t0;
+    long coldCpu = CpuTime.process() - c0;
     long coldHeap = HeapPeak.mebibytes();
 
     List<Long> warm = new ArrayList<>();
+    List<Long> warmCpu = new ArrayList<>();
     for (int i = 0; i < WARM_RUNS; i++) {
       long t = System.nanoTime();
+      long c = CpuTime.thread();
       plan = readAndPlan(file);
       warm.add(System.nanoTime() - t);
+      warmCpu.add(CpuTime.thread() - c);
     }
     warm.sort(null);
+    warmCpu.sort(null);
 
     HeapPeak.reset();
     long t1 = System.nanoTime();
+    long c1 = CpuTime.thread();
     long[] sum = {0};
     plan.instances().forEach(inst -> sum[0] += weight(inst));
     long expand = System.nanoTime() - t1;
+    long expandCpu = CpuTime.thread() - c1;
     long expandHeap = HeapPeak.mebibytes();
 
     System.out.printf(
         Locale.ROOT,
-        "%-9s %-28s %9d B %6d jobs %9d instances | read+check+plan: first %7.1f ms, warm median"
-            + " %7.1f ms, peak heap %4d MiB | expand all instances: %7.1f ms, peak heap %4d MiB"
-            + " (checksum %d)%n",
+        "| %s | %s | %.1f MB | %d | %d | %.0f ms (%.0f ms CPU) | %.0f ms (%.0f ms CPU) | %d MiB"
+            + " | %.0f ms (%.0f ms CPU) | %d MiB |%n",
         name,
         file.getFileName(),
-        bytes,
+        bytes / 1e6,
         plan.jobs().size(),
         plan.instanceCount(),
         cold / 1e6,
+        coldCpu / 1e6,
         warm.get(warm.size() / 2) / 1e6,
+        warmCpu.get(warmCpu.size() / 2) / 1e6,
         coldHeap,
         expand / 1e6,
-        expandHeap,
-        sum[0]);
+        expandCpu / 1e6,
+        expandHeap);
+    if (sum[0] == 42) {
+      System.out.println("(checksum)");
+    }
   }
 
   private static Plan readAndPlan(Path file) {
