@@ -97,7 +97,11 @@ final class Launcher {
     pb.environment().putAll(env);
     pb.redirectInput(stdin == null ? DEV_NULL : stdin.toFile());
     pb.redirectOutput(stdout.toFile());
-    pb.redirectError(stderr.toFile());
+    if (stderr.toAbsolutePath().normalize().equals(stdout.toAbsolutePath().normalize())) {
+      pb.redirectErrorStream(true); // one file: one open, or the two streams overwrite each other
+    } else {
+      pb.redirectError(stderr.toFile());
+    }
     return pb.start();
   }
 

@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * The settings of a local site, every one optional.
  *
- * @param home the engine's folder ({@code home}, default {@code ~/.fedflow})
+ * @param home the engine's folder ({@code home}, default {@code ~/.fedflow}; a leading {@code ~/}
+ *     is the user's home folder, here and in {@code stateDir})
  * @param stateDir the connector's own folder ({@code stateDir}, default {@code <home>/local}): the
  *     launcher script and the token index
  * @param cpus the cores jobs may use together ({@code cpus}, default: the machine's)
@@ -37,11 +38,8 @@ record LocalSettings(Path home, Path stateDir, int cpus, long memory, Duration k
         problems.add(key + ": expected one of cpus, home, killGrace, memory, stateDir");
       }
     }
-    Path home =
-        s.containsKey("home")
-            ? Path.of(s.get("home"))
-            : Path.of(System.getProperty("user.home"), ".fedflow");
-    Path stateDir = s.containsKey("stateDir") ? Path.of(s.get("stateDir")) : home.resolve("local");
+    Path home = s.containsKey("home") ? path(s.get("home")) : path("~/.fedflow");
+    Path stateDir = s.containsKey("stateDir") ? path(s.get("stateDir")) : home.resolve("local");
     int cpus = Runtime.getRuntime().availableProcessors();
     if (s.containsKey("cpus")) {
       try {
@@ -77,6 +75,13 @@ record LocalSettings(Path home, Path stateDir, int cpus, long memory, Duration k
     }
     return new LocalSettings(
         home.toAbsolutePath(), stateDir.toAbsolutePath(), cpus, memory, killGrace);
+  }
+
+  /** A path, with a leading {@code ~/} standing for the user's home folder. */
+  private static Path path(String text) {
+    return text.startsWith("~/")
+        ? Path.of(System.getProperty("user.home"), text.substring(2))
+        : Path.of(text);
   }
 
   private static String expected(String key, String what, String found) {

@@ -112,8 +112,11 @@ final class Watchdog implements AutoCloseable {
     return groups;
   }
 
+  /** Forgets walltimes; a SIGKILL already due after a SIGTERM still comes while the JVM runs. */
   @Override
   public void close() {
-    timer.shutdownNow();
+    walltimes.values().forEach(f -> f.cancel(false));
+    walltimes.clear();
+    timer.shutdown();
   }
 }

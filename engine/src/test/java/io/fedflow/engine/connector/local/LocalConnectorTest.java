@@ -171,6 +171,19 @@ class LocalConnectorTest {
   }
 
   @Test
+  void stdoutAndStderrMayShareAFile() throws Exception {
+    JobSpec job =
+        JobSpec.builder("c")
+            .command("/bin/sh", "-c", "echo one; echo two >&2; echo three")
+            .stdout("both.log")
+            .stderr("both.log")
+            .build();
+
+    site.awaitEnd(site.submit(job));
+    assertThat(site.runDir.resolve("work/both.log")).hasContent("one\ntwo\nthree");
+  }
+
+  @Test
   void exitCodesTellSuccessFromFailure() throws Exception {
     SiteJob ok = site.submit(JobSpec.builder("ok").command("true").build());
     SiteJob three = site.submit(JobSpec.builder("three").command("sh", "-c", "exit 3").build());
