@@ -75,6 +75,27 @@ class LocalRecoveryTest {
   }
 
   @Test
+  void anEngineThatFindsARunningJobHoldsItsCpusAndEnforcesItsWalltime() throws Exception {
+    SiteJob job;
+    try (LocalSite first = new LocalSite(home, Map.of("cpus", "4"))) {
+      job =
+          first.submit(
+              JobSpec.builder("w").command("sleep", "30").cpus(3).walltime("1500ms").build());
+      first.awaitStarted(job);
+    } // the first engine stops watching
+
+    try (LocalSite second = new LocalSite(home, Map.of("cpus", "4"))) {
+      assertThat(second.poll(job).state()).isEqualTo(SiteState.RUNNING);
+      assertThat(second.connector.capacity().freeSlots()).isEqualTo(1);
+
+      Observation o = second.awaitEnd(job);
+      assertThat(o.state()).isEqualTo(SiteState.FAILED);
+      assertThat(o.reason()).isEqualTo("walltime 1s500ms exceeded");
+      assertThat(second.connector.capacity().freeSlots()).isEqualTo(4);
+    }
+  }
+
+  @Test
   void aSubmissionCutShortBeforeItsLauncherStartedIsNotFoundAndRunsOnceWhenSubmittedAgain()
       throws Exception {
     try (LocalSite site = new LocalSite(home)) {
