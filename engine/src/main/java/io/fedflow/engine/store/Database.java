@@ -14,8 +14,10 @@ import java.sql.SQLException;
 import org.h2.api.ErrorCode;
 
 /**
- * The engine's embedded H2 database: one file ({@code <name>.mv.db}), opened by one process at a
- * time and brought to the current schema by Flyway when opened.
+ * The engine's embedded H2 database: one file ({@code <name>.mv.db}), brought to the current schema
+ * by Flyway when opened. The first process to open it owns the file; the others that open it
+ * meanwhile reach it through the owner (H2's automatic mixed mode), and lose it when the owner
+ * ends: {@link #isConnected()} then says so, and opening it again makes one of them the owner.
  *
  * <p>Durability: with H2's default write delay (500 ms) a transaction whose commit has returned is
  * lost if the process is killed within that delay, because MVStore writes changes to the file from
@@ -30,8 +32,14 @@ import org.h2.api.ErrorCode;
 public final class Database implements AutoCloseable {
   static final String SUFFIX = ".mv.db";
 
-  // No AUTO_SERVER: one process owns the file. 64 MiB of page cache holds a 100,000-job run.
-  private static final String SETTINGS = ";WRITE_DELAY=0;CACHE_SIZE=65536";
+  // AUTO_SERVER: the first process to open the file owns it (embedded, fast) and serves it to
+  // the others over TCP, guarded by a random key kept in <name>.lock.db, so that `fedflow
+  // status` or `fedflow cancel` works while another process follows a run. The lock is
+  // a socket, not the lock file's timestamps: after a SIGKILL the next process sees the port
+  // closed and takes over at once, where FILE_LOCK=FILE waits about four seconds. 64 MiB of
+  // page cache holds a 100,000-job run.
+  private static final String SETTINGS =
+      ";WRITE_DELAY=0;CACHE_SIZE=65536;AUTO_SERVER=TRUE;FILE_LOCK=SOCKET";
 
   private final Path file;
   private final Connection connection;
@@ -74,6 +82,18 @@ public final class Database implements AutoCloseable {
   /** The database file, {@code <name>.mv.db}. */
   public Path file() {
     return file;
+  }
+
+  /**
+   * Whether the connection still works. A process that reached the database through another
+   * process's server loses it when that process ends; it then opens the database again.
+   */
+  public boolean isConnected() {
+    try {
+      return connection.isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
   }
 
   /** The one connection, not auto-committing; used under {@link RunStore}'s lock. */

@@ -89,8 +89,8 @@ final class RunReader {
   void forEachJob(String runId, Consumer<JobRow> action) throws SQLException {
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT instance_id, job, idx, state, attempt, token, site, native_id, exit_code,"
-                + " retry_at, started_at, ended_at, updated_at FROM jobs WHERE run_id = ?"
+            "SELECT instance_id, job, idx, state, attempt, site_faults, token, site, native_id,"
+                + " exit_code, retry_at, started_at, ended_at, updated_at FROM jobs WHERE run_id = ?"
                 + " ORDER BY pos")) {
       query.setString(1, runId);
       query.setFetchSize(RunWriter.BATCH);
@@ -103,9 +103,10 @@ final class RunReader {
                   rows.getLong(3),
                   JobState.valueOf(rows.getString(4)),
                   rows.getInt(5),
-                  rows.getString(6),
+                  rows.getInt(6),
                   rows.getString(7),
                   rows.getString(8),
+                  rows.getString(9),
                   integer(rows, "exit_code"),
                   instant(rows, "retry_at"),
                   instant(rows, "started_at"),

@@ -67,9 +67,9 @@ final class RunWriter {
 
     PreparedStatement job =
         statement(
-            "INSERT INTO jobs (run_id, pos, instance_id, job, idx, state, attempt, token, site,"
-                + " native_id, exit_code, retry_at, started_at, ended_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            "INSERT INTO jobs (run_id, pos, instance_id, job, idx, state, attempt, site_faults,"
+                + " token, site, native_id, exit_code, retry_at, started_at, ended_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     long pos = 0;
     while (jobs.hasNext()) {
       JobRow row = jobs.next();
@@ -126,14 +126,14 @@ final class RunWriter {
     }
     PreparedStatement update =
         statement(
-            "UPDATE jobs SET state = ?, attempt = ?, token = ?, site = ?, native_id = ?,"
-                + " exit_code = ?, retry_at = ?, started_at = ?, ended_at = ?, updated_at = ?"
-                + " WHERE run_id = ? AND instance_id = ?");
+            "UPDATE jobs SET state = ?, attempt = ?, site_faults = ?, token = ?, site = ?,"
+                + " native_id = ?, exit_code = ?, retry_at = ?, started_at = ?, ended_at = ?,"
+                + " updated_at = ? WHERE run_id = ? AND instance_id = ?");
     List<String> batch = new ArrayList<>(Math.min(BATCH, last.size()));
     for (JobRow row : last.values()) {
       bindState(update, 1, row);
-      update.setString(11, runId);
-      update.setString(12, row.instanceId());
+      update.setString(12, runId);
+      update.setString(13, row.instanceId());
       update.addBatch();
       batch.add(row.instanceId());
       if (batch.size() == BATCH) {
@@ -231,19 +231,23 @@ final class RunWriter {
     insert.executeBatch();
   }
 
-  /** Binds state, attempt, token, site, native_id, exit_code and the four instants from first. */
+  /**
+   * Binds state, attempt, site_faults, token, site, native_id, exit_code and the four instants from
+   * first.
+   */
   private static void bindState(PreparedStatement statement, int first, JobRow row)
       throws SQLException {
     statement.setString(first, row.state().name());
     statement.setInt(first + 1, row.attempt());
-    statement.setString(first + 2, row.token());
-    statement.setString(first + 3, row.site());
-    statement.setString(first + 4, row.nativeId());
-    setInteger(statement, first + 5, row.exitCode());
-    setInstant(statement, first + 6, row.retryAt());
-    setInstant(statement, first + 7, row.startedAt());
-    setInstant(statement, first + 8, row.endedAt());
-    setInstant(statement, first + 9, row.updatedAt());
+    statement.setInt(first + 2, row.siteFaults());
+    statement.setString(first + 3, row.token());
+    statement.setString(first + 4, row.site());
+    statement.setString(first + 5, row.nativeId());
+    setInteger(statement, first + 6, row.exitCode());
+    setInstant(statement, first + 7, row.retryAt());
+    setInstant(statement, first + 8, row.startedAt());
+    setInstant(statement, first + 9, row.endedAt());
+    setInstant(statement, first + 10, row.updatedAt());
   }
 
   /** Drops what a failed call left in the batches, so the next call starts clean. */

@@ -63,19 +63,22 @@ class DatabaseTest {
   }
 
   @Test
-  void aDatabaseInUseByAnotherProcessIsReportedInOneLine() throws Exception {
+  void aSecondProcessSharesTheDatabaseAndTakesItOverWhenTheFirstDies() throws Exception {
     Path base = dir.resolve("fedflow");
+    Database second;
     try (ChildJvm child = ChildJvm.start("hold-db", base.toString())) {
       child.await("open");
-      assertThatThrownBy(() -> Database.open(base))
-          .isInstanceOf(EngineException.class)
-          .hasMessage(
-              "database "
-                  + dir.resolve("fedflow.mv.db")
-                  + " is in use by another process (is another fedflow running?)");
+      second = Database.open(base); // served by the child
+      RunStore store = new RunStore(second, Clock.systemUTC());
+      assertThat(store.runs()).isEmpty();
       child.kill();
+      assertThat(second.isConnected()).isFalse();
     }
-    Database.open(base).close(); // free again once the holder died
+    second.close();
+    try (Database again = Database.open(base)) { // now this process owns the file
+      assertThat(again.isConnected()).isTrue();
+      assertThat(new RunStore(again, Clock.systemUTC()).runs()).isEmpty();
+    }
   }
 
   @Test
@@ -117,15 +120,15 @@ class DatabaseTest {
       s.executeUpdate(
           "INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\","
               + " \"description\", \"type\", \"script\", \"checksum\", \"installed_by\","
-              + " \"execution_time\", \"success\") VALUES (2, '2', 'from the future', 'SQL',"
-              + " 'V2__from_the_future.sql', 1, 'sa', 1, TRUE)");
+              + " \"execution_time\", \"success\") VALUES (99, '99', 'from the future',"
+              + " 'SQL', 'V99__from_the_future.sql', 1, 'sa', 1, TRUE)");
     }
     assertThatThrownBy(() -> Database.open(base))
         .isInstanceOf(EngineException.class)
         .hasMessage(
             "database "
                 + dir.resolve("fedflow.mv.db")
-                + " was written by a newer fedflow (schema version 2, this fedflow knows up to 1):"
+                + " was written by a newer fedflow (schema version 99, this fedflow knows up to 2):"
                 + " use that fedflow or a newer one");
   }
 
