@@ -164,6 +164,40 @@ class CrashSuiteTest {
     }
   }
 
+  @Test
+  void aKillWhileAJobIsBeingSubmittedNeitherLosesNorRepeatsIt() throws Exception {
+    ledger = home.resolve("ledger.txt");
+    Files.createFile(ledger);
+    Workflow wf =
+        Workflow.named("pair")
+            .param("ledger", "ledger.txt")
+            .job("a", j -> j.command("sh", "-c", "echo {{job.id}} >> {{params.ledger}}"))
+            .job("b", j -> j.command("sh", "-c", "echo {{job.id}} >> {{params.ledger}}").needs("a"))
+            .build();
+    String runId;
+    try (Engine engine = Engine.open(EngineConfig.at(home))) {
+      runId = engine.submit(wf, null, Map.of("ledger", ledger.toString())).id();
+    }
+    // a: the token is recorded, the site never called; b: the site has it, the engine does not know
+    for (int[] pause : new int[][] {{1, 0}, {0, 2}}) {
+      try (ChildEngine child = ChildEngine.start(home, runId, pause[0], pause[1])) {
+        assertThat(child.await("paused", 60)).isNotNull();
+        child.kill();
+      }
+    }
+    try (ChildEngine last = ChildEngine.start(home, runId, 0, 0)) {
+      assertThat(last.await("ended", 60)).isEqualTo("ended SUCCEEDED");
+    }
+
+    assertThat(lines()).containsExactly("a", "b");
+    try (Engine engine = Engine.open(EngineConfig.at(home))) {
+      assertThat(engine.jobs(runId))
+          .allSatisfy(r -> assertThat(r.attempt()).isEqualTo(1))
+          .extracting(JobRow::token)
+          .containsExactly(runId + ".1", runId + ".2");
+    }
+  }
+
   /** Waits for the kill point; false when the child ended the run first. */
   private boolean reach(ChildEngine child, KillPoint k) throws Exception {
     if (k.pauseBefore() > 0 || k.pauseAfter() > 0) {

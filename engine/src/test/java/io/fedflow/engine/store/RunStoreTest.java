@@ -170,6 +170,31 @@ class RunStoreTest {
   }
 
   @Test
+  void theSiteFaultsOfAJobAreReadBack() {
+    store.createRun(run("r1", T0), List.of(JobRow.waiting("a", "a", 0, T0)).iterator());
+    JobRow waiting =
+        new JobRow(
+            "a",
+            "a",
+            0,
+            JobState.RETRY_WAIT,
+            3,
+            2,
+            "r1.3",
+            "local",
+            "77",
+            null,
+            T0.plusSeconds(60),
+            T0,
+            T0.plusSeconds(1),
+            T0.plusSeconds(1));
+    store.apply("r1", List.of(new JobChange(waiting, JobState.WAITING, "node lost")), null);
+    reopen();
+
+    assertThat(store.jobs("r1")).containsExactly(waiting);
+  }
+
+  @Test
   void aLiveAttemptHasNoOutcomeYet() {
     store.createRun(run("r1", T0), List.of(JobRow.waiting("a", "a", 0, T0)).iterator());
     Lifecycle a = new Lifecycle("a");
