@@ -1,0 +1,406 @@
+package io.fedflow.engine.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.fedflow.engine.EngineException;
+import io.fedflow.engine.JobChange;
+import io.fedflow.engine.JobRow;
+import io.fedflow.engine.JobState;
+import io.fedflow.engine.RunRecord;
+import io.fedflow.engine.RunState;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunStoreTest {
+  private static final Instant T0 = Instant.parse("2026-11-25T19:32:00.123456789Z");
+  private static final Instant END = Instant.parse("2026-11-25T20:00:00.5Z");
+
+  @TempDir Path dir;
+  private Database db;
+  private RunStore store;
+
+  @BeforeEach
+  void open() {
+    db = Database.open(dir.resolve("fedflow"));
+    store = new RunStore(db, Clock.fixed(END, ZoneOffset.UTC));
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  private void reopen() {
+    db.close();
+    open();
+  }
+
+  private static RunRecord run(String id, Instant created) {
+    return new RunRecord(
+        id,
+        "align",
+        "/data/align.yaml",
+        "name: align\njobs:\n  a:\n    command: [\"true\"]\n",
+        Map.of("shards", "4", "note", "a=b\nsecond line, ünïcode"),
+        RunState.RUNNING,
+        "/home/u/.fedflow/runs/" + id,
+        created,
+        null);
+  }
+
+  private static List<JobRow> waiting(int n) {
+    return IntStream.range(0, n)
+        .mapToObj(i -> JobRow.waiting("shard[" + (n - i) + "]", "shard", i, T0))
+        .toList();
+  }
+
+  @Test
+  void aRunReadsBackAsItWasCreatedWithItsJobsInOrder() {
+    RunRecord run = run("r1", T0);
+    List<JobRow> jobs = waiting(5000);
+    store.createRun(run, jobs.iterator());
+    reopen();
+    assertThat(store.run("r1")).contains(run);
+    assertThat(store.jobs("r1")).isEqualTo(jobs);
+    assertThat(store.counts("r1")).isEqualTo(Map.of(JobState.WAITING, 5000L));
+    assertThat(store.run("r2")).isEmpty();
+  }
+
+  @Test
+  void runsAreListedNewestFirstAndUnfinishedOnesOldestFirst() {
+    store.createRun(run("old", T0), waiting(1).iterator());
+    store.createRun(run("new", T0.plusSeconds(60)), waiting(1).iterator());
+    store.createRun(run("mid", T0.plusSeconds(30)), waiting(1).iterator());
+    store.apply("mid", List.of(), RunState.FAILED);
+
+    assertThat(store.runs()).extracting(RunRecord::id).containsExactly("new", "mid", "old");
+    assertThat(store.unfinishedRuns()).extracting(RunRecord::id).containsExactly("old", "new");
+    assertThat(store.run("mid").orElseThrow())
+        .extracting(RunRecord::state, RunRecord::endedAt)
+        .containsExactly(RunState.FAILED, END);
+  }
+
+  @Test
+  void aJobsLifeIsRecordedAsRowsAttemptsAndEventsInOrder() {
+    store.createRun(run("r1", T0), List.of(JobRow.waiting("a", "a", 0, T0)).iterator());
+    Lifecycle a = new Lifecycle("a");
+    // First attempt fails and waits for a retry, within two rounds.
+    store.apply(
+        "r1",
+        List.of(
+            a.to(JobState.READY, "needs met"),
+            a.submit("r1.1", "submitting to local"),
+            a.queued("4242", "accepted")),
+        null);
+    store.apply(
+        "r1",
+        List.of(
+            a.running("started"),
+            a.ended(JobState.RETRY_WAIT, 1, "exit code 1, retry 1 of 2 in 1s")),
+        null);
+    // Second attempt succeeds in one round that also ends the run.
+    store.apply(
+        "r1",
+        List.of(
+            a.to(JobState.READY, "backoff over"),
+            a.submit("r1.2", "submitting to local"),
+            a.queued("4343", "accepted"),
+            a.running("started"),
+            a.ended(JobState.SUCCEEDED, 0, "exit code 0")),
+        RunState.SUCCEEDED);
+    reopen();
+
+    assertThat(store.jobs("r1")).containsExactly(a.row);
+    assertThat(store.events("r1", "a"))
+        .extracting(JobEvent::from, JobEvent::to, JobEvent::detail)
+        .containsExactly(
+            tuple(JobState.WAITING, JobState.READY, "needs met"),
+            tuple(JobState.READY, JobState.SUBMITTING, "submitting to local"),
+            tuple(JobState.SUBMITTING, JobState.QUEUED, "accepted"),
+            tuple(JobState.QUEUED, JobState.RUNNING, "started"),
+            tuple(JobState.RUNNING, JobState.RETRY_WAIT, "exit code 1, retry 1 of 2 in 1s"),
+            tuple(JobState.RETRY_WAIT, JobState.READY, "backoff over"),
+            tuple(JobState.READY, JobState.SUBMITTING, "submitting to local"),
+            tuple(JobState.SUBMITTING, JobState.QUEUED, "accepted"),
+            tuple(JobState.QUEUED, JobState.RUNNING, "started"),
+            tuple(JobState.RUNNING, JobState.SUCCEEDED, "exit code 0"));
+    assertThat(store.events("r1", "a")).extracting(JobEvent::at).isSorted().doesNotHaveDuplicates();
+    assertThat(store.attempts("r1", "a"))
+        .containsExactly(
+            new Attempt(
+                "r1",
+                "a",
+                1,
+                "r1.1",
+                "local",
+                "4242",
+                JobState.FAILED,
+                1,
+                a.at(2),
+                a.at(4),
+                a.at(5),
+                "exit code 1, retry 1 of 2 in 1s"),
+            new Attempt(
+                "r1",
+                "a",
+                2,
+                "r1.2",
+                "local",
+                "4343",
+                JobState.SUCCEEDED,
+                0,
+                a.at(7),
+                a.at(9),
+                a.at(10),
+                "exit code 0"));
+    assertThat(store.run("r1").orElseThrow().state()).isEqualTo(RunState.SUCCEEDED);
+  }
+
+  @Test
+  void theSiteFaultsOfAJobAreReadBack() {
+    store.createRun(run("r1", T0), List.of(JobRow.waiting("a", "a", 0, T0)).iterator());
+    JobRow waiting =
+        new JobRow(
+            "a",
+            "a",
+            0,
+            JobState.RETRY_WAIT,
+            3,
+            2,
+            "r1.3",
+            "local",
+            "77",
+            null,
+            T0.plusSeconds(60),
+            T0,
+            T0.plusSeconds(1),
+            T0.plusSeconds(1));
+    store.apply("r1", List.of(new JobChange(waiting, JobState.WAITING, "node lost")), null);
+    reopen();
+
+    assertThat(store.jobs("r1")).containsExactly(waiting);
+  }
+
+  @Test
+  void aLiveAttemptHasNoOutcomeYet() {
+    store.createRun(run("r1", T0), List.of(JobRow.waiting("a", "a", 0, T0)).iterator());
+    Lifecycle a = new Lifecycle("a");
+    store.apply("r1", List.of(a.to(JobState.READY, "needs met"), a.submit("r1.1", "go")), null);
+    assertThat(store.attempts("r1", "a"))
+        .containsExactly(
+            new Attempt(
+                "r1", "a", 1, "r1.1", "local", null, null, null, a.at(2), null, null, "go"));
+  }
+
+  @Test
+  void aRoundNamingAnUnknownInstanceRecordsNothing() {
+    store.createRun(run("r1", T0), waiting(2000).iterator());
+    List<JobChange> round = new ArrayList<>();
+    for (JobRow row : store.jobs("r1")) {
+      round.add(new Lifecycle(row).to(JobState.READY, "needs met"));
+    }
+    round.add(1500, new Lifecycle(JobRow.waiting("nope", "nope", 0, T0)).to(JobState.READY, "x"));
+
+    assertThatThrownBy(() -> store.apply("r1", round, RunState.FAILED))
+        .isInstanceOf(EngineException.class)
+        .hasMessage("run r1 has no job instance nope");
+    assertNothingHappenedTo("r1", 2000);
+  }
+
+  @Test
+  void aRoundThatBreaksAConstraintMidwayRecordsNothing() {
+    store.createRun(run("r1", T0), waiting(2000).iterator());
+    List<JobChange> round = new ArrayList<>();
+    int n = 0;
+    for (JobRow row : store.jobs("r1")) {
+      // The 1001st instance gets the token of the 1000th: attempts' tokens are unique.
+      String token = "r1." + (n == 1000 ? n : n + 1);
+      round.add(new Lifecycle(row).submit(token, "submitting"));
+      n++;
+    }
+    assertThatThrownBy(() -> store.apply("r1", round, null))
+        .isInstanceOf(EngineException.class)
+        .hasMessageStartingWith(
+            "cannot record changes of run r1: Unique index or primary key violation");
+    assertNothingHappenedTo("r1", 2000);
+
+    // The failure left nothing behind in the connection: the next round goes through.
+    store.apply("r1", round.subList(0, 1000), null);
+    assertThat(store.counts("r1"))
+        .isEqualTo(Map.of(JobState.SUBMITTING, 1000L, JobState.WAITING, 1000L));
+  }
+
+  @Test
+  void aRunWhoseInstancesClashIsNotRecordedAtAll() {
+    List<JobRow> jobs = new ArrayList<>(waiting(10_000));
+    jobs.set(9000, jobs.get(10));
+    assertThatThrownBy(() -> store.createRun(run("r1", T0), jobs.iterator()))
+        .isInstanceOf(EngineException.class)
+        .hasMessageStartingWith("cannot record run r1: Unique index or primary key violation");
+    assertThat(store.runs()).isEmpty();
+    assertThat(store.jobs("r1")).isEmpty();
+    store.createRun(run("r1", T0), waiting(3).iterator());
+    assertThat(store.jobs("r1")).hasSize(3);
+  }
+
+  @Test
+  void aCancelRequestIsRecordedForARunningRunOnly() {
+    store.createRun(run("r1", T0), waiting(1).iterator());
+    store.createRun(run("done", T0), waiting(1).iterator());
+    store.apply("done", List.of(), RunState.SUCCEEDED);
+
+    assertThat(store.cancelRequested("r1")).isFalse();
+    assertThat(store.requestCancel("r1")).isTrue();
+    assertThat(store.requestCancel("done")).isFalse();
+    reopen();
+    assertThat(store.cancelRequested("r1")).isTrue();
+    assertThat(store.cancelRequested("done")).isFalse();
+    assertThatThrownBy(() -> store.requestCancel("nope"))
+        .isInstanceOf(EngineException.class)
+        .hasMessage("no run nope");
+  }
+
+  private void assertNothingHappenedTo(String runId, int jobs) {
+    assertThat(store.counts(runId)).isEqualTo(Map.of(JobState.WAITING, (long) jobs));
+    assertThat(store.run(runId).orElseThrow().state()).isEqualTo(RunState.RUNNING);
+    for (JobRow row : store.jobs(runId)) {
+      assertThat(store.events(runId, row.instanceId())).isEmpty();
+      assertThat(store.attempts(runId, row.instanceId())).isEmpty();
+    }
+  }
+
+  /** One instance moved through its states as a decider would, a second apart. */
+  private static final class Lifecycle {
+    JobRow row;
+    private int step;
+
+    Lifecycle(String instanceId) {
+      this(JobRow.waiting(instanceId, instanceId, 0, T0));
+    }
+
+    Lifecycle(JobRow row) {
+      this.row = row;
+    }
+
+    Instant at(int step) {
+      return T0.plus(Duration.ofSeconds(step));
+    }
+
+    JobChange to(JobState state, String detail) {
+      return move(
+          new JobRow(
+              row.instanceId(),
+              row.job(),
+              row.index(),
+              state,
+              row.attempt(),
+              row.token(),
+              row.site(),
+              row.nativeId(),
+              row.exitCode(),
+              null,
+              row.startedAt(),
+              null,
+              at(++step)),
+          detail);
+    }
+
+    JobChange submit(String token, String detail) {
+      return move(
+          new JobRow(
+              row.instanceId(),
+              row.job(),
+              row.index(),
+              JobState.SUBMITTING,
+              row.attempt() + 1,
+              token,
+              "local",
+              null,
+              null,
+              null,
+              null,
+              null,
+              at(++step)),
+          detail);
+    }
+
+    JobChange queued(String nativeId, String detail) {
+      return move(
+          new JobRow(
+              row.instanceId(),
+              row.job(),
+              row.index(),
+              JobState.QUEUED,
+              row.attempt(),
+              row.token(),
+              row.site(),
+              nativeId,
+              null,
+              null,
+              null,
+              null,
+              at(++step)),
+          detail);
+    }
+
+    JobChange running(String detail) {
+      step++;
+      return move(
+          new JobRow(
+              row.instanceId(),
+              row.job(),
+              row.index(),
+              JobState.RUNNING,
+              row.attempt(),
+              row.token(),
+              row.site(),
+              row.nativeId(),
+              null,
+              null,
+              at(step),
+              null,
+              at(step)),
+          detail);
+    }
+
+    JobChange ended(JobState state, int exitCode, String detail) {
+      step++;
+      Instant retryAt = state == JobState.RETRY_WAIT ? at(step + 1) : null;
+      return move(
+          new JobRow(
+              row.instanceId(),
+              row.job(),
+              row.index(),
+              state,
+              row.attempt(),
+              row.token(),
+              row.site(),
+              row.nativeId(),
+              exitCode,
+              retryAt,
+              row.startedAt(),
+              at(step),
+              at(step)),
+          detail);
+    }
+
+    private JobChange move(JobRow next, String detail) {
+      JobChange change = new JobChange(next, row.state(), detail);
+      row = next;
+      return change;
+    }
+  }
+}
