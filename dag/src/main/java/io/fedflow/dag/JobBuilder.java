@@ -252,6 +252,40 @@ public final class JobBuilder {
     return forEach(ForEach.Range.of(from, to));
   }
 
+  /**
+   * Fans out over the integers {@code from..to}, both included, where a bound may be a parameter:
+   * {@code forEachInRange("0", "{{params.shards}}")}.
+   */
+  public JobBuilder forEachInRange(String from, String to) {
+    return forEach(new ForEach.Range(from, to));
+  }
+
+  /**
+   * Fans out over every combination of these axes, the last varying fastest, in the map's order
+   * (give a {@link LinkedHashMap} for several axes): {@code forEachMatrix(Map.of("lr",
+   * List.of(0.01, 0.1)))}. Values are turned into text as parameters are; {@code {{item.lr}}} is a
+   * field.
+   */
+  public JobBuilder forEachMatrix(Map<String, ? extends List<?>> axes) {
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    axes.forEach((k, v) -> m.put(k, v.stream().map(String::valueOf).toList()));
+    return forEach(new ForEach.Matrix(m));
+  }
+
+  /**
+   * Fans out over these records, all with the same keys, such as rows read from a database; {@code
+   * {{item.KEY}}} is a field. Values are turned into text as parameters are.
+   */
+  public JobBuilder forEachRecords(List<? extends Map<String, ?>> records) {
+    List<Map<String, String>> items = new ArrayList<>();
+    for (Map<String, ?> r : records) {
+      Map<String, String> item = new LinkedHashMap<>();
+      r.forEach((k, v) -> item.put(k, String.valueOf(v)));
+      items.add(item);
+    }
+    return forEach(new ForEach.Records(items));
+  }
+
   public JobBuilder forEach(ForEach f) {
     forEach = f;
     return this;

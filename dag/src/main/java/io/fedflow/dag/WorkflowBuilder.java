@@ -108,6 +108,11 @@ public final class WorkflowBuilder {
     return this;
   }
 
+  public WorkflowBuilder finalJob(JobSpec spec) {
+    finalJob = spec;
+    return this;
+  }
+
   /** The workflow, without checking it. */
   public Workflow buildUnchecked() {
     return new Workflow(

@@ -110,6 +110,12 @@ final class Fields {
     return f == null ? null : reader.apply(f);
   }
 
+  /** Entry {@code name} read by {@code reader}, {@code absent} when it is not written. */
+  <T> T value(String name, Function<Field, T> reader, T absent) {
+    Field f = entries.get(name);
+    return f == null ? absent : reader.apply(f);
+  }
+
   /** Entry {@code name}, which must be written; null (reported) when it is missing or wrong. */
   <T> T required(String name, String expected, Function<Field, T> reader) {
     Field f = entries.get(name);

@@ -28,7 +28,14 @@ final class Findings {
   }
 
   void report(int line, int column, String path, String expected, String found) {
-    diagnostics.add(new Diagnostic(file, line, column, new Problem(path, expected, found)));
+    // One line each, whoever wrote the problem: a path or a found value may hold a line break.
+    Problem p = new Problem(Found.oneLine(path), Found.oneLine(expected), Found.oneLine(found));
+    diagnostics.add(new Diagnostic(file, line, column, p));
+  }
+
+  /** Forgets the problems reported so far. */
+  void clear() {
+    diagnostics.clear();
   }
 
   boolean hasErrors() {

@@ -1,6 +1,5 @@
 package io.fedflow.dag.yaml;
 
-import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
@@ -8,18 +7,22 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /** How a message names what it found: text in single quotes, structure in words. */
 final class Found {
-  private static final Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");
   private static final int LONGEST = 60;
 
   private Found() {}
 
   /** Whether {@code node} is YAML's null: an empty value, {@code ~} or {@code null} unquoted. */
   static boolean isNothing(Node node) {
-    if (node instanceof ScalarNode s && s.isPlain()) {
-      String v = s.getValue();
-      return v.length() <= 4 && NULLS.contains(v);
+    if (!(node instanceof ScalarNode s) || !s.isPlain()) {
+      return false;
     }
-    return false;
+    String v = s.getValue();
+    return switch (v.length()) {
+      case 0 -> true;
+      case 1 -> v.equals("~");
+      case 4 -> v.equals("null") || v.equals("Null") || v.equals("NULL");
+      default -> false;
+    };
   }
 
   static String describe(Node node) {
@@ -40,21 +43,29 @@ final class Found {
 
   /** Text on one line, in single quotes, shortened when long. */
   static String quote(String text) {
-    StringBuilder out = new StringBuilder("'");
+    return "'" + oneLine(text, LONGEST) + "'";
+  }
+
+  /** Text with its line breaks and other control characters escaped, as {@code \\n}. */
+  static String oneLine(String text) {
+    return oneLine(text, Integer.MAX_VALUE);
+  }
+
+  private static String oneLine(String text, int longest) {
+    StringBuilder out = new StringBuilder();
     int shown = 0;
     for (int i = 0; i < text.length(); ) {
       int c = text.codePointAt(i);
       i += Character.charCount(c);
-      if (shown++ == LONGEST) {
-        out.append("...");
-        break;
+      if (shown++ == longest) {
+        return out.append("...").toString();
       }
       switch (c) {
         case '\n' -> out.append("\\n");
         case '\t' -> out.append("\\t");
         case '\r' -> out.append("\\r");
         default -> {
-          if (Character.isISOControl(c)) {
+          if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || c == 0x85) {
             out.append(String.format("\\u%04X", c));
           } else {
             out.appendCodePoint(c);
@@ -62,6 +73,6 @@ final class Found {
         }
       }
     }
-    return out.append('\'').toString();
+    return out.toString();
   }
 }

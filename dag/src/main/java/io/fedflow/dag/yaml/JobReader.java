@@ -1,5 +1,6 @@
 package io.fedflow.dag.yaml;
 
+import io.fedflow.dag.Dependency;
 import io.fedflow.dag.JobBuilder;
 import io.fedflow.dag.JobDefaults;
 import io.fedflow.dag.JobSpec;
@@ -37,18 +38,7 @@ final class JobReader {
         files -> files.forEach(s -> b.output(s.source(), s.target())));
     f.read("work", JobReader::work, b::work);
     f.read("forEach", FanOut::forEach, b::forEach);
-    f.read(
-        "needs",
-        FanOut::needs,
-        deps ->
-            deps.forEach(
-                d -> {
-                  if (d.itemwise()) {
-                    b.needsEach(d.job());
-                  } else {
-                    b.needs(d.job());
-                  }
-                }));
+    f.read("needs", FanOut::needs, deps -> deps.forEach(d -> need(b, d)));
     Settings.read(f, b);
     return b.build();
   }
@@ -97,15 +87,24 @@ final class JobReader {
     List<String> command = f.value("command", JobReader::command);
     String script = f.value("script", y -> y.text("a script's text"));
     String file = f.value("scriptFile", y -> y.text("a script file path"));
-    if (given.size() != 1 || (args != null && (argv == null || command != null))) {
+    boolean argsRead = args == null || argv != null;
+    if (given.size() != 1) {
       return;
     }
-    if (command != null) {
+    if (command != null && args == null) {
       b.program(new Program.Command(command));
-    } else if (script != null) {
+    } else if (script != null && argsRead) {
       b.program(new Program.InlineScript(script, argv));
-    } else if (file != null) {
+    } else if (file != null && argsRead) {
       b.program(new Program.ScriptFile(file, argv));
+    }
+  }
+
+  private static void need(JobBuilder b, Dependency d) {
+    if (d.itemwise()) {
+      b.needsEach(d.job());
+    } else {
+      b.needs(d.job());
     }
   }
 

@@ -81,18 +81,14 @@ final class Settings {
     Duration initial = RetryPolicy.DEFAULT_INITIAL_DELAY;
     Double factor = RetryPolicy.DEFAULT_FACTOR;
     Duration max = RetryPolicy.DEFAULT_MAX_DELAY;
-    Field backoff = f.get("backoff");
-    if (backoff != null) {
-      Fields b = backoff.fields(Vocabulary.BACKOFF);
+    if (f.has("backoff")) {
+      Fields b = f.get("backoff").fields(Vocabulary.BACKOFF);
       if (b == null) {
         return null;
       }
-      initial = b.has("initial") ? b.value("initial", Field::duration) : initial;
-      factor =
-          b.has("factor")
-              ? b.value("factor", y -> y.number("a factor of at least 1, like 2 or 1.5", 1))
-              : factor;
-      max = b.has("max") ? b.value("max", Field::duration) : max;
+      initial = b.value("initial", Field::duration, initial);
+      factor = b.value("factor", y -> y.number("a factor of at least 1, like 2 or 1.5", 1), factor);
+      max = b.value("max", Field::duration, max);
     }
     if (n == null || initial == null || factor == null || max == null) {
       return null;

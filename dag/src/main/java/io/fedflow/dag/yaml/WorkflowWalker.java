@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /** Reads the top level of a workflow file: version, name, params, defaults, limits and jobs. */
@@ -21,6 +22,14 @@ final class WorkflowWalker {
 
   /** The workflow of {@code root}, or null when anything in it is wrong (all of it reported). */
   static Workflow read(Node root, Findings findings) {
+    return read(root, findings, job -> JobReader.job(job.name(), job));
+  }
+
+  /**
+   * As {@link #read(Node, Findings)}, with the jobs of {@code jobs} given by {@code job} (which may
+   * have read them already, as {@link JobByJobComposer} does).
+   */
+  static Workflow read(Node root, Findings findings, Function<Field, JobSpec> job) {
     Field top = new Field(findings, "", null, root);
     if (!top.isMap()) {
       findings.report(
@@ -37,7 +46,7 @@ final class WorkflowWalker {
     Map<String, String> params = f.value("params", WorkflowWalker::params);
     JobDefaults defaults = f.value("defaults", JobReader::defaults);
     Limits limits = f.value("limits", WorkflowWalker::limits);
-    List<JobSpec> jobs = f.required("jobs", JOBS, WorkflowWalker::jobs);
+    List<JobSpec> jobs = f.required("jobs", JOBS, x -> jobs(x, job));
     JobSpec finalJob = f.value("final", WorkflowWalker::finalJob);
     if (findings.hasErrors()) {
       return null;
@@ -75,7 +84,7 @@ final class WorkflowWalker {
     return out;
   }
 
-  private static List<JobSpec> jobs(Field x) {
+  private static List<JobSpec> jobs(Field x, Function<Field, JobSpec> read) {
     Fields f = x.entries(JOBS, "a job id");
     if (f == null) {
       return null;
@@ -86,10 +95,10 @@ final class WorkflowWalker {
     }
     List<JobSpec> jobs = new ArrayList<>(f.size());
     for (Field job : f.all()) {
-      jobs.add(JobReader.job(job.name(), job));
+      jobs.add(read.apply(job));
     }
     // A second job with the same id is an error, but what is wrong inside it is worth knowing too.
-    f.duplicates().forEach(job -> JobReader.job(job.name(), job));
+    f.duplicates().forEach(read::apply);
     return jobs;
   }
 
@@ -98,10 +107,10 @@ final class WorkflowWalker {
     if (f == null) {
       return null;
     }
+    if (f.isEmpty() || f.size() > 1) {
+      x.report(FINAL, f.isEmpty() ? "an empty map" : f.size() + " jobs");
+    }
     if (f.size() != 1) {
-      if (f.isEmpty() || f.size() > 1) {
-        x.report(FINAL, f.isEmpty() ? "an empty map" : f.size() + " jobs");
-      }
       return null;
     }
     Field job = f.all().iterator().next();

@@ -1,5 +1,8 @@
 package io.fedflow.dag.yaml;
 
+import java.util.Map;
+import java.util.function.BinaryOperator;
+import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -7,9 +10,11 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
-import org.snakeyaml.engine.v2.schema.FailsafeSchema;
+import org.snakeyaml.engine.v2.schema.Schema;
 
 /**
  * The YAML node tree of a file, each node with its place. A file that is not YAML stops here with
@@ -22,18 +27,43 @@ final class YamlTree {
           .setCodePointLimit(512 * 1024 * 1024)
           // Duplicate keys are reported by Fields, with both places.
           .setAllowDuplicateKeys(true)
-          // Values are read as the text written (0.10 stays "0.10", yes stays "yes"), so the
-          // schema's type guessing, a few regular expressions per scalar, is not needed.
-          .setSchema(new FailsafeSchema())
+          // Values are read as the text written (0.10 stays "0.10", yes stays "yes"), so no
+          // type is guessed: even the failsafe schema matches a regular expression per scalar.
+          .setSchema(new TextOnly())
           .build();
 
   private YamlTree() {}
 
+  /** A schema in which every scalar is a string. */
+  private static final class TextOnly implements Schema {
+    @Override
+    public ScalarResolver getScalarResolver() {
+      return (value, implicit) -> Tag.STR;
+    }
+
+    @Override
+    public Map<Tag, ConstructNode> getSchemaTagConstructors() {
+      return Map.of();
+    }
+  }
+
   /** The root node of the file's one document, or null when there is none (reported). */
   static Node compose(String text, Findings findings) {
+    return compose(text, findings, null);
+  }
+
+  /**
+   * As {@link #compose(String, Findings)}, handing each job to {@code onJob} as soon as it is
+   * composed (see {@link JobByJobComposer}). After a syntax error, the problems {@code onJob}
+   * reported are dropped: the syntax error is the one problem of such a file.
+   */
+  static Node compose(String text, Findings findings, BinaryOperator<Node> onJob) {
     EventGuard events =
         new EventGuard(new ParserImpl(SETTINGS, new StreamReader(SETTINGS, text)), findings);
-    Composer composer = new Composer(SETTINGS, events);
+    Composer composer =
+        onJob == null
+            ? new Composer(SETTINGS, events)
+            : new JobByJobComposer(SETTINGS, events, onJob);
     try {
       if (!composer.hasNext()) {
         findings.report(1, 1, Findings.FILE, Vocabulary.WORKFLOW.expected(), "nothing");
@@ -55,6 +85,7 @@ final class YamlTree {
     } catch (ReaderException e) {
       int[] place = place(text, e.getPosition());
       String found = String.format("the character U+%04X", e.getCodePoint());
+      findings.clear();
       findings.report(place[0], place[1], Findings.FILE, "printable text", found);
     } catch (EventGuard.TooDeep e) {
       report(
@@ -69,6 +100,7 @@ final class YamlTree {
   }
 
   private static void report(Findings findings, Mark at, String expected, String found) {
+    findings.clear();
     if (at == null) {
       findings.report(1, 1, Findings.FILE, expected, found);
     } else {

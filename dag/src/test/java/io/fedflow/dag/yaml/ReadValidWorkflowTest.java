@@ -275,4 +275,16 @@ class ReadValidWorkflowTest {
     assertThat(WorkflowYamlReader.read(text, "crlf.yaml"))
         .isEqualTo(Workflow.named("crlf").job("a", j -> j.command("x")).buildUnchecked());
   }
+
+  @Test
+  void aCharacterOutsideTheBasicPlaneAcrossTheParsersReadBufferIsReadWhole() {
+    // SnakeYAML Engine before 3.1 failed with IndexOutOfBoundsException when a surrogate pair
+    // straddled its 1024-character read buffer: the user saw a stack trace, not a workflow.
+    String description = "x".repeat(992) + "\uD83D\uDE00";
+    Workflow wf =
+        WorkflowYamlReader.read(
+            "version: 1\nname: a\ndescription: " + description + "\njobs: {a: {command: [x]}}\n",
+            "f.yaml");
+    assertThat(wf.description()).isEqualTo(description);
+  }
 }
