@@ -13,7 +13,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * the elapsed time ticking between the engine's reports and fits the line to the terminal's width.
  *
  * <pre>
- * ml-pipeline  28% │████▎         │  4/14 (0:00:03) 3 succeeded, 1 running · now: select
+ * ml-pipeline  28% |████          |  4/14 (0:00:03) 9 waiting, 1 running, 4 succeeded · now: select
  * </pre>
  *
  * The text after the bar is ours: the counts per state, then as many of the jobs running now as
@@ -75,12 +75,12 @@ final class BarDisplay implements ProgressDisplay {
 
   /**
    * The columns left for our text on a line {@code width} wide: the library draws {@code task 28%
-   * │} before the bar and {@code │ 4/14 (0:00:03) } after it.
+   * |} before the bar and {@code | 4/14 (0:00:03) } after it.
    */
   static int room(String task, long total, int width) {
     int digits = Long.toString(total).length();
-    int beforeBar = task.length() + " 100% │".length();
-    int afterBar = "│ ".length() + 2 * digits + 1 + " (0:00:00) ".length();
+    int beforeBar = task.length() + " 100% |".length();
+    int afterBar = "| ".length() + 2 * digits + 1 + " (0:00:00) ".length();
     return width - beforeBar - afterBar - MIN_BAR;
   }
 

@@ -2,6 +2,7 @@ package io.fedflow.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.io.Console;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -28,10 +29,7 @@ final class DisplayOptions {
     NONE
   }
 
-  /**
-   * What to show: a bar only when standard output is a terminal that can redraw a line. {@code
-   * System.console()} is null when standard input or output is not a terminal.
-   */
+  /** What to show: a bar only when standard output is a terminal that can redraw a line. */
   Mode mode(boolean terminal, String term) {
     if (quiet) {
       return Mode.NONE;
@@ -40,7 +38,7 @@ final class DisplayOptions {
   }
 
   ProgressDisplay open(String workflowName, PrintWriter out) {
-    return switch (mode(System.console() != null, System.getenv("TERM"))) {
+    return switch (mode(onTerminal(), System.getenv("TERM"))) {
       case NONE -> ProgressDisplay.NONE;
       case LINES -> new PlainDisplay(out);
       case BAR -> {
@@ -50,5 +48,23 @@ final class DisplayOptions {
             workflowName, new ConsoleProgressBarConsumer(stdout), BarDisplay.REFRESH_MILLIS);
       }
     };
+  }
+
+  /**
+   * Whether standard input and output are a terminal. Up to Java 21 there is a console only then;
+   * from Java 22 there may be one without a terminal, and {@code Console.isTerminal()} says.
+   */
+  static boolean onTerminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException beforeJava22) {
+      return true;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot ask the console whether it is a terminal", e);
+    }
   }
 }
