@@ -40,7 +40,7 @@ final class DisplayOptions {
   ProgressDisplay open(String workflowName, PrintWriter out) {
     return switch (mode(onTerminal(), System.getenv("TERM"))) {
       case NONE -> ProgressDisplay.NONE;
-      case LINES -> new PlainDisplay(out);
+      case LINES -> PlainDisplay.started(out);
       case BAR -> {
         out.flush(); // what was printed comes before the bar, which writes to the descriptor
         PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true, UTF_8);

@@ -41,9 +41,11 @@ final class RunFollower {
             });
     Runtime.getRuntime().addShutdownHook(interrupted);
     RunState end;
-    try (RunLog log = RunLog.attach(Path.of(run.runDir()))) {
+    RunLog log = RunLog.attach(Path.of(run.runDir()));
+    try {
       end = engine.follow(run.id(), progress);
     } finally {
+      log.close();
       progress.close();
       try {
         Runtime.getRuntime().removeShutdownHook(interrupted);

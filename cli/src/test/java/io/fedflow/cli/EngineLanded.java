@@ -15,7 +15,8 @@ final class EngineLanded {
 
   static void assumeIn(Path home) {
     boolean landed;
-    try (Engine engine = Engine.open(EngineConfig.at(home))) {
+    try {
+      Engine.open(EngineConfig.at(home)).close();
       landed = true;
     } catch (UnsupportedOperationException stub) {
       landed = false;

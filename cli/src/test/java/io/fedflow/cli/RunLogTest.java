@@ -23,15 +23,14 @@ class RunLogTest {
 
   @Test
   void theRunsFileHasFedflowFromDebugUpAndOnlyTheWarningsOfLibraries() throws Exception {
-    try (RunLog log = RunLog.attach(runDir)) {
-      ENGINE.debug("submit split as 20261125-193201-ab12.1");
-      LIBRARY.info("Migrating schema to version 1");
-      LIBRARY.warn("the database is newer than this Flyway");
-    }
+    RunLog log = RunLog.attach(runDir);
+    ENGINE.debug("submit split as 20261125-193201-ab12.1");
+    LIBRARY.info("Migrating schema to version 1");
+    LIBRARY.warn("the database is newer than this Flyway");
+    log.close();
     ENGINE.debug("after the run, nothing more goes to its file");
 
-    String log = Files.readString(runDir.resolve("fedflow.log"));
-    assertThat(log.lines())
+    assertThat(Files.readString(runDir.resolve("fedflow.log")).lines())
         .hasSize(2)
         .anySatisfy(
             l ->
@@ -45,12 +44,12 @@ class RunLogTest {
 
   @Test
   void aResumedRunAppendsToItsFile() throws Exception {
-    try (RunLog log = RunLog.attach(runDir)) {
-      ENGINE.info("first");
-    }
-    try (RunLog log = RunLog.attach(runDir)) {
-      ENGINE.info("second");
-    }
+    RunLog first = RunLog.attach(runDir);
+    ENGINE.info("first");
+    first.close();
+    RunLog second = RunLog.attach(runDir);
+    ENGINE.info("second");
+    second.close();
 
     assertThat(Files.readString(runDir.resolve("fedflow.log")).lines()).hasSize(2);
   }
