@@ -10,6 +10,8 @@ import java.time.Instant;
  * @param job the job id ({@code simulate})
  * @param index the position in the job's fan-out, 0 without one
  * @param attempt 0 before the first submission, then 1, 2, ...
+ * @param siteFaults how many of the attempts ended by the site's fault (a lost node, a preemption,
+ *     a lost job): retried without counting against the job's retries, so recovery must know them
  * @param token the current attempt's submission token, or null before the first
  * @param site the site of the current attempt, or null
  * @param nativeId the site's id for the current attempt, or null while not known
@@ -25,6 +27,7 @@ public record JobRow(
     long index,
     JobState state,
     int attempt,
+    int siteFaults,
     String token,
     String site,
     String nativeId,
@@ -34,9 +37,57 @@ public record JobRow(
     Instant endedAt,
     Instant updatedAt) {
 
+  /**
+   * A row from a store that does not record site faults: they count as none, so after a restart a
+   * site fault counts against the retries (the safe side: never more retries than allowed).
+   */
+  public JobRow(
+      String instanceId,
+      String job,
+      long index,
+      JobState state,
+      int attempt,
+      String token,
+      String site,
+      String nativeId,
+      Integer exitCode,
+      Instant retryAt,
+      Instant startedAt,
+      Instant endedAt,
+      Instant updatedAt) {
+    this(
+        instanceId,
+        job,
+        index,
+        state,
+        attempt,
+        0,
+        token,
+        site,
+        nativeId,
+        exitCode,
+        retryAt,
+        startedAt,
+        endedAt,
+        updatedAt);
+  }
+
   /** A new instance, waiting for its needs. */
   public static JobRow waiting(String instanceId, String job, long index, Instant now) {
     return new JobRow(
-        instanceId, job, index, JobState.WAITING, 0, null, null, null, null, null, null, null, now);
+        instanceId,
+        job,
+        index,
+        JobState.WAITING,
+        0,
+        0,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        now);
   }
 }

@@ -1,0 +1,86 @@
+package io.fedflow.engine.connector.memory;
+
+import io.fedflow.engine.connector.Observation;
+import io.fedflow.engine.connector.SiteJob;
+import io.fedflow.engine.connector.SiteState;
+import java.time.Instant;
+
+/** One job at a memory site: how many polls it still spends in each phase, and how it ends. */
+final class FakeJob {
+  /** How the job ends once its polls are spent. */
+  enum Ending {
+    SUCCESS,
+    FAILURE,
+    SITE_FAULT
+  }
+
+  final SiteJob siteJob;
+  private final Ending ending;
+  private final int exitCode;
+  private int unknownLeft;
+  private int queuedLeft;
+  private int runningLeft;
+  private boolean cancelRequested;
+  private Observation last;
+  private Instant started;
+
+  FakeJob(SiteJob siteJob, Ending ending, int exitCode, int unknown, int queued, int running) {
+    this.siteJob = siteJob;
+    this.ending = ending;
+    this.exitCode = exitCode;
+    this.unknownLeft = unknown;
+    this.queuedLeft = queued;
+    this.runningLeft = running;
+    this.last = Observation.of(SiteState.QUEUED);
+  }
+
+  /** Whether it still holds a slot. */
+  boolean isActive() {
+    return !isEnded() && !cancelRequested;
+  }
+
+  /** Whether it holds a slot and was last seen running. */
+  boolean isRunning() {
+    return isActive() && last.state() == SiteState.RUNNING;
+  }
+
+  boolean isEnded() {
+    SiteState s = last.state();
+    return s == SiteState.SUCCEEDED || s == SiteState.FAILED || s == SiteState.CANCELLED;
+  }
+
+  void cancel() {
+    cancelRequested = true;
+  }
+
+  /** What one poll sees: the job moves on by one poll. */
+  Observation poll(Instant now) {
+    if (isEnded()) {
+      return last;
+    }
+    if (unknownLeft > 0) {
+      unknownLeft--;
+      return Observation.of(SiteState.UNKNOWN);
+    }
+    if (cancelRequested) {
+      last = new Observation(SiteState.CANCELLED, null, started, now, false, "cancelled");
+    } else if (queuedLeft > 0) {
+      queuedLeft--;
+      last = Observation.of(SiteState.QUEUED);
+    } else if (runningLeft > 0) {
+      runningLeft--;
+      started = started == null ? now : started;
+      last = new Observation(SiteState.RUNNING, null, started, null, false, null);
+    } else {
+      started = started == null ? now : started;
+      last =
+          switch (ending) {
+            case SUCCESS -> new Observation(SiteState.SUCCEEDED, 0, started, now, false, null);
+            case FAILURE -> new Observation(SiteState.FAILED, exitCode, started, now, false, null);
+            case SITE_FAULT ->
+                new Observation(SiteState.FAILED, null, started, now, true, "node lost");
+          };
+    }
+    return last;
+  }
+}
