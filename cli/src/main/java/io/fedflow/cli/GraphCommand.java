@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
       "dot: input for Graphviz, e.g. fedflow graph FILE | dot -Tsvg > graph.svg",
       "text: the jobs in steps, each step after the jobs it needs."
     })
-final class GraphCommand implements Callable<Integer> {
+final class GraphCommand implements Callable<Integer>, Exit.Documented {
   enum Format {
     DOT,
     TEXT
@@ -58,5 +58,10 @@ final class GraphCommand implements Callable<Integer> {
       case TEXT -> TextGraph.print(plan, out);
     }
     return Exit.OK;
+  }
+
+  @Override
+  public int[] exitCodes() {
+    return Exit.FILE_COMMANDS;
   }
 }

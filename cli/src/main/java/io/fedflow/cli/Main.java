@@ -16,21 +16,40 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The {@code fedflow} command: checks, shows and draws workflows. */
+/** The {@code fedflow} command: checks, shows, draws and runs workflows, and follows runs. */
 @Command(
     name = "fedflow",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     synopsisSubcommandLabel = "COMMAND",
-    description = "Checks, shows and draws batch workflows written in the fedflow YAML format.",
+    description = {
+      "Checks, shows, draws and runs batch workflows written in the fedflow YAML format.",
+      "Runs are recorded in a database under --home (default ~/.fedflow, or $FEDFLOW_HOME), so"
+          + " that a run interrupted at any point goes on with 'fedflow resume RUN'."
+    },
     commandListHeading = "%nCommands:%n",
     footerHeading = "%nExamples:%n",
     footer = {
       "  fedflow validate examples/*.yaml",
       "  fedflow show examples/simulation.yaml --param shards=10",
-      "  fedflow graph examples/ml-pipeline.yaml | dot -Tsvg > ml-pipeline.svg"
+      "  fedflow graph examples/ml-pipeline.yaml | dot -Tsvg > ml-pipeline.svg",
+      "  fedflow run examples/ml-pipeline.yaml",
+      "  fedflow status RUN",
+      "  fedflow logs RUN 'sweep[lr=0.5,degree=1]'"
     },
-    subcommands = {ValidateCommand.class, ShowCommand.class, GraphCommand.class, HelpCommand.class})
+    subcommands = {
+      ValidateCommand.class,
+      ShowCommand.class,
+      GraphCommand.class,
+      RunCommand.class,
+      SubmitCommand.class,
+      RunsCommand.class,
+      StatusCommand.class,
+      LogsCommand.class,
+      CancelCommand.class,
+      ResumeCommand.class,
+      HelpCommand.class
+    })
 public final class Main implements Callable<Integer> {
 
   @Option(
@@ -65,20 +84,23 @@ public final class Main implements Callable<Integer> {
     CommandLine cl = new CommandLine(new Main());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler(new UsageErrorHandler());
-    cl.setExecutionExceptionHandler(new UnexpectedErrorHandler());
+    cl.setExecutionExceptionHandler(new EngineErrorHandler());
     documentExitCodes(cl);
     return cl;
   }
 
   private static void documentExitCodes(CommandLine cl) {
+    int[] codes = cl.getCommand() instanceof Exit.Documented d ? d.exitCodes() : Exit.ALL;
     cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n");
-    cl.getCommandSpec().usageMessage().exitCodeList(Exit.descriptions());
+    cl.getCommandSpec().usageMessage().exitCodeList(Exit.descriptions(codes));
     cl.getSubcommands().values().forEach(Main::documentExitCodes);
   }
 
   @Override
   public Integer call() {
     throw new ParameterException(
-        spec.commandLine(), "Missing a command: validate, show, graph or help");
+        spec.commandLine(),
+        "Missing a command: validate, show, graph, run, submit, runs, status, logs, cancel, resume"
+            + " or help");
   }
 }

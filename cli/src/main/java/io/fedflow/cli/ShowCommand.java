@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
           + ShowCommand.SMALL
           + " instances or with --instances; every id with --all."
     })
-final class ShowCommand implements Callable<Integer> {
+final class ShowCommand implements Callable<Integer>, Exit.Documented {
   /** Up to this many instances, their ids are listed without asking. */
   static final int SMALL = 1000;
 
@@ -102,5 +102,10 @@ final class ShowCommand implements Callable<Integer> {
     List<String> parts = new ArrayList<>();
     m.forEach((k, v) -> parts.add(k + "=" + v));
     return String.join(", ", parts);
+  }
+
+  @Override
+  public int[] exitCodes() {
+    return Exit.FILE_COMMANDS;
   }
 }

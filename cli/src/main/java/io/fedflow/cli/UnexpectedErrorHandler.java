@@ -24,7 +24,7 @@ final class UnexpectedErrorHandler implements IExecutionExceptionHandler {
   }
 
   /** Whether {@code --debug} was given, before or after the subcommand's name. */
-  private static boolean debugRequested(ParseResult parsed) {
+  static boolean debugRequested(ParseResult parsed) {
     for (ParseResult r = parsed; r != null; r = r.subcommand()) {
       if (r.hasMatchedOption("--debug")) {
         return true;

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
           + " parameters given. Prints each problem on stderr as"
           + " FILE:LINE:COLUMN: FIELD: expected X but found Y, and one line per file."
     })
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand implements Callable<Integer>, Exit.Documented {
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "Workflow files to check.")
   List<Path> files;
 
@@ -70,5 +70,10 @@ final class ValidateCommand implements Callable<Integer> {
     line += unreadable > 0 ? ", " + unreadable + " unreadable" : "";
     to.println(line);
     to.flush();
+  }
+
+  @Override
+  public int[] exitCodes() {
+    return Exit.FILE_COMMANDS;
   }
 }

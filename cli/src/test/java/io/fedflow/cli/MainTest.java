@@ -15,6 +15,13 @@ class MainTest {
         .contains("  validate  Check workflow files and report every problem.")
         .contains("  show      Show the jobs of a workflow as they would run.")
         .contains("  graph     Draw the job graph of a workflow.")
+        .contains("  run       Run a workflow to its end, showing its progress.")
+        .contains("  submit    Record a run of a workflow and run it in the background.")
+        .contains("  runs      List the runs, newest first.")
+        .contains("  status    Show a run's state and its jobs.")
+        .contains("  logs      Print the output of a job.")
+        .contains("  cancel    Cancel a run.")
+        .contains("  resume    Go on with a run to its end, showing its progress as run does.")
         .contains(
             """
             Exit codes:
@@ -23,17 +30,37 @@ class MainTest {
                2   a usage error: unknown option, missing argument, bad value
                3   a file cannot be read: missing, a directory, no permission
                4   an internal error of fedflow (details with --debug)
+               5   the run failed: a job failed for good
+               6   the run was cancelled
+               7   no such run or job, or the engine's database is locked or corrupt
             """);
   }
 
   @Test
-  void eachCommandsHelpListsTheExitCodes() {
-    for (String command : new String[] {"validate", "show", "graph"}) {
-      Cli r = Cli.run(command, "--help");
+  void eachCommandsHelpListsTheExitCodesItCanReturn() {
+    assertThat(exitCodesInHelp("validate")).isEqualTo("0 1 2 3 4");
+    assertThat(exitCodesInHelp("show")).isEqualTo("0 1 2 3 4");
+    assertThat(exitCodesInHelp("graph")).isEqualTo("0 1 2 3 4");
+    assertThat(exitCodesInHelp("run")).isEqualTo("0 1 2 3 4 5 6 7");
+    assertThat(exitCodesInHelp("submit")).isEqualTo("0 1 2 3 4 7");
+    assertThat(exitCodesInHelp("resume")).isEqualTo("0 2 4 5 6 7");
+    assertThat(exitCodesInHelp("runs")).isEqualTo("0 2 4 7");
+    assertThat(exitCodesInHelp("status")).isEqualTo("0 2 4 7");
+    assertThat(exitCodesInHelp("cancel")).isEqualTo("0 2 4 7");
+    assertThat(exitCodesInHelp("logs")).isEqualTo("0 2 3 4 7");
+  }
 
-      assertThat(r.exitCode()).isZero();
-      assertThat(r.out()).startsWith("Usage: fedflow " + command).contains("   3   a file cannot");
-    }
+  private static String exitCodesInHelp(String command) {
+    Cli r = Cli.run(command, "--help");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).startsWith("Usage: fedflow " + command);
+    String codes = r.out().substring(r.out().indexOf("Exit codes:\n"));
+    return codes
+        .lines()
+        .filter(l -> l.matches("   \\d   .*"))
+        .map(l -> l.substring(3, 4))
+        .reduce((a, b) -> a + " " + b)
+        .orElse("");
   }
 
   @Test
@@ -60,7 +87,8 @@ class MainTest {
     assertThat(r.err())
         .isEqualTo(
             """
-            fedflow: Missing a command: validate, show, graph or help
+            fedflow: Missing a command: validate, show, graph, run, submit, runs, status, logs, \
+            cancel, resume or help
             Try 'fedflow --help' for more information.
             """);
   }
@@ -74,7 +102,7 @@ class MainTest {
         .isEqualTo(
             """
             fedflow: Unmatched arguments from index 0: 'valdate', 'x.yaml'
-            Did you mean: fedflow validate?
+            Did you mean: fedflow validate or fedflow status?
             Try 'fedflow --help' for more information.
             """);
   }

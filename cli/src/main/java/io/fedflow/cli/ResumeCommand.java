@@ -1,0 +1,49 @@
+package io.fedflow.cli;
+
+import io.fedflow.engine.Engine;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code fedflow resume RUN}: follows a recorded run to its end, as run does. */
+@Command(
+    name = "resume",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Go on with a run to its end, showing its progress as run does.",
+      "For a run whose process was stopped or killed, or that was submitted: jobs that were"
+          + " running are found again at their site, the others are started. A finished run just"
+          + " shows its summary."
+    })
+final class ResumeCommand implements Callable<Integer>, Exit.Documented {
+  @Parameters(paramLabel = "RUN", description = "The run's id (see 'fedflow runs').")
+  String runId;
+
+  @Mixin HomeOption home;
+
+  @Mixin DisplayOptions display;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    try (Engine engine = home.open()) {
+      return RunFollower.follow(
+          engine,
+          home.run(engine, runId),
+          display,
+          spec.commandLine().getOut(),
+          spec.commandLine().getErr(),
+          Clock.systemUTC());
+    }
+  }
+
+  @Override
+  public int[] exitCodes() {
+    return Exit.RESUME_COMMAND;
+  }
+}
