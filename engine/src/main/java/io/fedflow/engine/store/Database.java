@@ -160,6 +160,14 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  static {
+    // The AUTO_SERVER of H2 serves the file to this machine's other fedflow processes only: bind
+    // it to loopback, never to the machine's network address (read by H2 when it first loads).
+    if (System.getProperty("h2.bindAddress") == null) {
+      System.setProperty("h2.bindAddress", "127.0.0.1");
+    }
+  }
+
   private static Connection connect(String url, Path file) {
     try {
       return DriverManager.getConnection(url, "sa", "");
