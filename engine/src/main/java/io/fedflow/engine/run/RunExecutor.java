@@ -151,7 +151,10 @@ public final class RunExecutor {
         run.id(),
         run.workflowName(),
         total,
-        total - model.count(JobState.WAITING) - model.count(JobState.READY) - model.inFlight(),
+        model.count(JobState.SUCCEEDED)
+            + model.count(JobState.FAILED)
+            + model.count(JobState.CANCELLED)
+            + model.count(JobState.SKIPPED),
         model.cancelRequested() ? ", being cancelled" : "");
     long started = System.nanoTime();
     List<EngineEvent> events = new ArrayList<>();
