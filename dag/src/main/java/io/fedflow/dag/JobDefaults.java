@@ -29,6 +29,22 @@ public record JobDefaults(
     placement = placement == null ? Placement.NONE : placement;
   }
 
+  /**
+   * The settings of {@code spec} that a default can carry (what it runs, forEach and needs not).
+   */
+  public static JobDefaults from(JobSpec spec) {
+    return new JobDefaults(
+        spec.labels(),
+        spec.env(),
+        spec.workdir(),
+        spec.container(),
+        spec.resources(),
+        spec.retry(),
+        spec.priority(),
+        spec.category(),
+        spec.placement());
+  }
+
   public boolean isEmpty() {
     return equals(NONE);
   }

@@ -58,17 +58,7 @@ public final class WorkflowBuilder {
       throw new IllegalArgumentException(
           "defaults cannot set a command, script, forEach or needs: those belong to each job");
     }
-    defaults =
-        new JobDefaults(
-            s.labels(),
-            s.env(),
-            s.workdir(),
-            s.container(),
-            s.resources(),
-            s.retry(),
-            s.priority(),
-            s.category(),
-            s.placement());
+    defaults = JobDefaults.from(s);
     return this;
   }
 

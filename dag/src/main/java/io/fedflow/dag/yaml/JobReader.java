@@ -51,17 +51,7 @@ final class JobReader {
     }
     JobBuilder b = JobSpec.builder("defaults");
     Settings.read(f, b);
-    JobSpec s = b.build();
-    return new JobDefaults(
-        s.labels(),
-        s.env(),
-        s.workdir(),
-        s.container(),
-        s.resources(),
-        s.retry(),
-        s.priority(),
-        s.category(),
-        s.placement());
+    return JobDefaults.from(b.build());
   }
 
   /** Exactly one of command, script and scriptFile; args only with a script. */

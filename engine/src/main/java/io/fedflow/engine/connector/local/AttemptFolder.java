@@ -1,0 +1,151 @@
+package io.fedflow.engine.connector.local;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+
+/**
+ * The folder of one attempt, where everything the connector knows of a job lives, so that a new
+ * engine process can tell what became of it:
+ *
+ * <ul>
+ *   <li>{@code token}: the submission token, written before the launcher starts;
+ *   <li>{@code limits}: cpus, memory and walltime, when not the defaults, to account for an adopted
+ *       job and keep watching its walltime;
+ *   <li>{@code script}: an inline script, as an executable file;
+ *   <li>{@code pid}: the launcher's claim, {@code PID STARTTIME}, or {@code never-started} when an
+ *       engine recovering from a crash claimed it first (the launcher then does nothing);
+ *   <li>{@code exit-code}: written by the launcher when the job ends;
+ *   <li>{@code cancelled}, {@code walltime-exceeded}: why the engine stopped the job;
+ *   <li>{@code stdout}, {@code stderr}: the job's streams, unless it names other files.
+ * </ul>
+ *
+ * Files end with a newline once complete: a file without one is still being written.
+ */
+record AttemptFolder(Path dir) {
+  static final String TOKEN = "token";
+  static final String LIMITS = "limits";
+  static final String SCRIPT = "script";
+  static final String PID = "pid";
+  static final String EXIT_CODE = "exit-code";
+  static final String CANCELLED = "cancelled";
+  static final String WALLTIME_EXCEEDED = "walltime-exceeded";
+  private static final String NEVER_STARTED = "never-started";
+
+  /** How the launcher claimed this attempt, if it did. */
+  sealed interface Claim {}
+
+  /** The launcher runs or ran: its pid and start time, and when it claimed the attempt. */
+  record Launched(long pid, String startTicks, Instant at) implements Claim {}
+
+  /** An engine recovering from a crash found no launcher and claimed the attempt to stop one. */
+  record NeverStarted() implements Claim {}
+
+  /** No claim yet. */
+  record Unclaimed() implements Claim {}
+
+  /** A claim being written (or whose writer died in the middle). */
+  record Unfinished() implements Claim {}
+
+  /** The exit code the launcher wrote, and when. */
+  record Exit(int code, Instant at) {}
+
+  Path file(String name) {
+    return dir.resolve(name);
+  }
+
+  /** The exit code, or null while none is written. */
+  Exit exit() {
+    String text = complete(EXIT_CODE);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return new Exit(Integer.parseInt(text), modified(EXIT_CODE));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  Claim claim() {
+    Path pid = file(PID);
+    String text;
+    try {
+      text = Files.readString(pid, StandardCharsets.US_ASCII);
+    } catch (NoSuchFileException e) {
+      return new Unclaimed();
+    } catch (IOException e) {
+      return new Unfinished();
+    }
+    if (!text.endsWith("\n")) {
+      return new Unfinished();
+    }
+    text = text.strip();
+    if (text.equals(NEVER_STARTED)) {
+      return new NeverStarted();
+    }
+    String[] parts = text.split(" ");
+    try {
+      return new Launched(Long.parseLong(parts[0]), parts[1], modified(PID));
+    } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+      return new Unfinished();
+    }
+  }
+
+  /**
+   * Claims the attempt for no one, so that a launcher started just before a crash does not run it.
+   * False when a launcher claimed it first.
+   */
+  boolean claimNeverStarted() throws IOException {
+    try {
+      Files.writeString(
+          file(PID),
+          NEVER_STARTED + "\n",
+          StandardCharsets.US_ASCII,
+          StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE);
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      return false;
+    }
+  }
+
+  /** Removes a never-started claim, so that the attempt can be launched again. */
+  void releaseNeverStarted() throws IOException {
+    if (claim() instanceof NeverStarted) {
+      Files.deleteIfExists(file(PID));
+    }
+  }
+
+  boolean has(String name) {
+    return Files.exists(file(name));
+  }
+
+  /** The text of a file without its final newline, or null when absent or incomplete. */
+  String complete(String name) {
+    try {
+      String text = Files.readString(file(name), StandardCharsets.UTF_8);
+      return text.endsWith("\n") ? text.substring(0, text.length() - 1) : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** Writes a small file in one write, ending with a newline. */
+  void write(String name, String text) throws IOException {
+    Files.writeString(file(name), text + "\n", StandardCharsets.UTF_8);
+  }
+
+  Instant modified(String name) {
+    try {
+      return Files.getLastModifiedTime(file(name)).toInstant();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package io.fedflow.engine.connector.local;
+
+import io.fedflow.engine.connector.Observation;
+import io.fedflow.engine.connector.SiteState;
+import io.fedflow.engine.connector.local.AttemptFolder.Exit;
+import io.fedflow.engine.connector.local.AttemptFolder.Launched;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Reads what became of an attempt from its folder and /proc alone, so that an engine that did not
+ * start the job (a new process after a crash) reads the same as the one that did.
+ *
+ * <table>
+ *   <caption>From the folder to the state a poll reports</caption>
+ *   <tr><th>folder</th><th>state</th></tr>
+ *   <tr><td>exit-code 0</td><td>SUCCEEDED</td></tr>
+ *   <tr><td>exit-code N, not 0</td><td>FAILED, "exit code N" (with the signal when N > 128)</td></tr>
+ *   <tr><td>no exit-code, launcher alive (same pid and start time)</td><td>RUNNING</td></tr>
+ *   <tr><td>no exit-code, launcher gone</td><td>FAILED, "the launcher died ..."</td></tr>
+ *   <tr><td>claimed never-started by a recovering engine</td><td>FAILED, site fault</td></tr>
+ *   <tr><td>any end, {@code cancelled} marker</td><td>CANCELLED</td></tr>
+ *   <tr><td>any end, {@code walltime-exceeded} marker</td><td>FAILED, "walltime 10m exceeded"</td></tr>
+ * </table>
+ */
+final class Outcomes {
+  static final String LAUNCHER_DIED = "the launcher died without writing an exit code";
+  static final String NEVER_STARTED =
+      "the job never started: the engine stopped while submitting it";
+
+  private static final Map<Integer, String> SIGNALS =
+      Map.ofEntries(
+          Map.entry(1, "SIGHUP"),
+          Map.entry(2, "SIGINT"),
+          Map.entry(3, "SIGQUIT"),
+          Map.entry(4, "SIGILL"),
+          Map.entry(5, "SIGTRAP"),
+          Map.entry(6, "SIGABRT"),
+          Map.entry(7, "SIGBUS"),
+          Map.entry(8, "SIGFPE"),
+          Map.entry(9, "SIGKILL"),
+          Map.entry(10, "SIGUSR1"),
+          Map.entry(11, "SIGSEGV"),
+          Map.entry(12, "SIGUSR2"),
+          Map.entry(13, "SIGPIPE"),
+          Map.entry(14, "SIGALRM"),
+          Map.entry(15, "SIGTERM"),
+          Map.entry(24, "SIGXCPU"),
+          Map.entry(25, "SIGXFSZ"));
+
+  private Outcomes() {}
+
+  /**
+   * The state of a claimed or unclaimed attempt.
+   *
+   * @param ours the launcher's process when this engine started it, else null
+   */
+  static Observation observe(AttemptFolder folder, Process ours) {
+    Exit exit = folder.exit();
+    if (exit != null) {
+      return ended(folder, exit);
+    }
+    AttemptFolder.Claim claim = folder.claim();
+    if (claim instanceof Launched l) {
+      return observeLaunched(folder, l);
+    }
+    if (claim instanceof AttemptFolder.NeverStarted) {
+      return new Observation(SiteState.FAILED, null, null, null, true, NEVER_STARTED);
+    }
+    if (ours != null && ours.isAlive()) {
+      return Observation.of(SiteState.RUNNING); // starting: not yet claimed
+    }
+    // The launcher may have claimed and ended since the reads above.
+    exit = folder.exit();
+    if (exit != null) {
+      return ended(folder, exit);
+    }
+    claim = folder.claim();
+    return died(folder, claim instanceof Launched l ? l.at() : null);
+  }
+
+  static Observation observeLaunched(AttemptFolder folder, Launched l) {
+    if (ProcStat.isRunning(l.pid(), l.startTicks())) {
+      return new Observation(SiteState.RUNNING, null, l.at(), null, false, null);
+    }
+    Exit exit = folder.exit(); // it may have ended since the first read
+    return exit != null ? ended(folder, exit) : died(folder, l.at());
+  }
+
+  private static Observation ended(AttemptFolder folder, Exit exit) {
+    Instant started = folder.modified(AttemptFolder.PID);
+    String stopped = stopReason(folder);
+    if (folder.has(AttemptFolder.CANCELLED)) {
+      return new Observation(SiteState.CANCELLED, exit.code(), started, exit.at(), false, stopped);
+    }
+    if (stopped != null) {
+      return new Observation(SiteState.FAILED, exit.code(), started, exit.at(), false, stopped);
+    }
+    if (exit.code() == 0) {
+      return new Observation(SiteState.SUCCEEDED, 0, started, exit.at(), false, null);
+    }
+    return new Observation(
+        SiteState.FAILED, exit.code(), started, exit.at(), false, exitReason(exit.code()));
+  }
+
+  private static Observation died(AttemptFolder folder, Instant started) {
+    String stopped = stopReason(folder);
+    if (folder.has(AttemptFolder.CANCELLED)) {
+      return new Observation(SiteState.CANCELLED, null, started, null, false, stopped);
+    }
+    return new Observation(
+        SiteState.FAILED, null, started, null, false, stopped != null ? stopped : LAUNCHER_DIED);
+  }
+
+  /** Why the engine stopped the job, or null when it did not. */
+  private static String stopReason(AttemptFolder folder) {
+    if (folder.has(AttemptFolder.CANCELLED)) {
+      return "cancelled";
+    }
+    String walltime = folder.complete(AttemptFolder.WALLTIME_EXCEEDED);
+    return walltime == null ? null : "walltime " + walltime + " exceeded";
+  }
+
+  /** "exit code 3"; "exit code 137: killed by signal 9 (SIGKILL)" for a code from a signal. */
+  static String exitReason(int code) {
+    if (code > 128 && code <= 128 + 64) {
+      int signal = code - 128;
+      String name = SIGNALS.get(signal);
+      return "exit code "
+          + code
+          + ": killed by signal "
+          + signal
+          + (name == null ? "" : " (" + name + ")");
+    }
+    return "exit code " + code;
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * The local connector, the embedded default: runs each job as a process on this machine, under a
+ * launcher that outlives the engine, so that a job's outcome is known after a crash.
+ */
+package io.fedflow.engine.connector.local;
