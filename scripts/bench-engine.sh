@@ -40,8 +40,8 @@ if [[ $parts == *b* ]]; then
   echo
   echo "(b) local site of 2 cpus against $(make --version | head -1) -j2, alternately; fedflow -Xmx512m"
   echo
-  echo "| DAG | jobs | round | make -j2 | fedflow run (whole JVM) | of which submit to end | ratio |"
-  echo "|---|---|---|---|---|---|---|"
+  echo "| DAG | jobs | round | make -j2 | fedflow run (whole JVM) | of which submit to end | ratio | local connector alone (whole JVM) |"
+  echo "|---|---|---|---|---|---|---|---|"
   # shellcheck disable=SC2086 # one argument per DAG
   bench -Xmx256m io.fedflow.benchmarks.LocalVsMake "$rounds" $local_dags
 fi
@@ -50,7 +50,7 @@ if [[ $parts == *c* ]]; then
   echo "(c) a JVM that only follows a run (submitted by another JVM), $follow_xmx"
   echo
   echo "| workflow | jobs succeeded | heap cap | run | follow | peak RSS (VmHWM) | peak heap |"
-  echo "|---|---|---|---|---|---|---|"
+  echo "|---|---|---|---|---|---|---|---|"
   home=$(mktemp -d -t fedflow-follow.XXXXXX)
   trap 'rm -rf "$home"' EXIT
   for shape in fanout explicit; do

@@ -148,7 +148,8 @@ public final class EngineBenchmark {
   }
 
   /**
-   * Prints {@code RESULT STATE SUCCEEDED NANOS}: the run's end, its succeeded instances and time.
+   * Prints {@code RESULT STATE SUCCEEDED NANOS JVM-CPU-NANOS}: the run's end, its succeeded
+   * instances, its time from submit to end and this JVM's CPU time.
    */
   private static void runLocal(Path home, Path file) {
     Workflow wf = WorkflowYamlReader.read(file);
@@ -159,7 +160,15 @@ public final class EngineBenchmark {
       RunRecord run = engine.submit(wf, file.toString(), Map.of());
       RunState end = engine.follow(run.id(), p -> {});
       long wall = System.nanoTime() - t0;
-      System.out.println("RESULT " + end + " " + succeeded(engine, run.id()) + " " + wall);
+      System.out.println(
+          "RESULT "
+              + end
+              + " "
+              + succeeded(engine, run.id())
+              + " "
+              + wall
+              + " "
+              + CpuTime.process());
     }
   }
 }
