@@ -112,7 +112,8 @@ public final class LocalVsMake {
     return new Timing(
         median(timings, Timing::wall),
         median(timings, Timing::cpu),
-        median(timings, Timing::inside));
+        median(timings, Timing::inside),
+        median(timings, Timing::jvmCpu));
   }
 
   private static long median(List<Timing> timings, ToLongFunction<Timing> field) {
