@@ -1,7 +1,6 @@
 package io.fedflow.benchmarks;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,20 +38,11 @@ final class WorkflowInputs {
    */
   static Path explicit(Path dir, int jobs, int width) throws IOException {
     Path file = dir.resolve("explicit-" + jobs + ".yaml");
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("version: 1\nname: explicit\njobs:\n");
-      for (int i = 0; i < jobs; i++) {
-        w.write("  j" + i + ":\n");
-        w.write("    command: [sh, -c, \"echo {{job.id}} >> ledger.txt\"]\n");
-        w.write("    resources: {cpus: 1, memory: 1GiB, walltime: 30m}\n");
-        if (i >= width) {
-          int base = (i / width - 1) * width;
-          int a = base + (i % width);
-          int b = base + ((i + 1) % width);
-          w.write("    needs: [j" + a + ", j" + b + "]\n");
-        }
-      }
-    }
+    new LayeredDag(jobs, width)
+        .writeYaml(
+            file,
+            "[sh, -c, \"echo {{job.id}} >> ledger.txt\"]",
+            "{cpus: 1, memory: 1GiB, walltime: 30m}");
     return file;
   }
 }
