@@ -40,7 +40,7 @@ final class RunsCommand implements Callable<Integer>, Exit.Documented {
       }
       Map<String, Map<JobState, Long>> counts = new HashMap<>();
       for (RunRecord run : runs) {
-        counts.put(run.id(), RunWords.countsOf(engine.jobs(run.id())));
+        counts.put(run.id(), engine.counts(run.id()));
       }
       RunsTable.print(runs, counts, Instant.now(), ZoneId.systemDefault(), out);
     }

@@ -109,7 +109,7 @@ public final class Engine implements AutoCloseable {
     RunRecord run =
         new RunRecord(
             id, workflow.name(), file, yaml, params, RunState.RUNNING, dir.toString(), now, null);
-    store.createRun(run, new PlannedRows(plan, now));
+    store.createRun(run, plan);
     LOG.info("run {} of {} recorded: {} jobs", id, workflow.name(), plan.instanceCount());
     return run;
   }
@@ -252,6 +252,17 @@ public final class Engine implements AutoCloseable {
   public List<JobRow> jobs(String runId) {
     require(runId);
     return storage.store().jobs(runId);
+  }
+
+  /**
+   * How many of the run's instances are in each state (states without any left out), as recorded
+   * with the run: cheap whatever the run's size.
+   *
+   * @throws EngineException when the run does not exist
+   */
+  public Map<JobState, Long> counts(String runId) {
+    require(runId);
+    return storage.store().counts(runId);
   }
 
   /** The runs that are not finished and that no process follows now. */

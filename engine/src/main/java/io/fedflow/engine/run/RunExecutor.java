@@ -1,10 +1,6 @@
 package io.fedflow.engine.run;
 
-import io.fedflow.dag.InvalidWorkflowException;
-import io.fedflow.dag.Workflow;
 import io.fedflow.dag.plan.Plan;
-import io.fedflow.dag.yaml.WorkflowFileException;
-import io.fedflow.dag.yaml.WorkflowYamlReader;
 import io.fedflow.engine.EngineException;
 import io.fedflow.engine.JobRow;
 import io.fedflow.engine.JobState;
@@ -101,16 +97,9 @@ public final class RunExecutor {
    */
   public static RunExecutor load(
       RunStore store, RunRecord run, Sites sites, Clock clock, RunListener listener) {
-    Plan plan = plan(run);
-    List<JobRow> started = new ArrayList<>();
-    store.forEachJob(
-        run.id(),
-        r -> {
-          if (r.state() != JobState.WAITING) {
-            started.add(r); // a waiting row is what the model assumes: no need to hold it
-          }
-        });
-    RunModel model = RunModel.of(plan, run.id(), started, store.cancelRequested(run.id()));
+    Plan plan = store.plan(run);
+    List<JobRow> changed = store.changedJobs(run.id()); // the others are waiting
+    RunModel model = RunModel.of(plan, run.id(), changed, store.cancelRequested(run.id()));
     TreeSet<String> unknown = new TreeSet<>();
     for (JobRow r : model.inFlightRows()) {
       if (sites.get(r.site()) == null) {
@@ -127,17 +116,6 @@ public final class RunExecutor {
               + ", which the engine is not configured with now");
     }
     return new RunExecutor(store, run, model, sites, clock, listener);
-  }
-
-  private static Plan plan(RunRecord run) {
-    String where = "run " + run.id();
-    try {
-      Workflow wf = WorkflowYamlReader.read(run.workflowYaml(), where);
-      return Plan.of(wf, run.params());
-    } catch (WorkflowFileException | InvalidWorkflowException e) {
-      throw new EngineException(
-          where + ": its recorded workflow cannot be run: " + e.getMessage().replace('\n', ' '), e);
-    }
   }
 
   /**

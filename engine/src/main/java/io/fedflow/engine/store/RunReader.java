@@ -2,10 +2,7 @@ package io.fedflow.engine.store;
 
 import static io.fedflow.engine.store.SqlValues.enumValue;
 import static io.fedflow.engine.store.SqlValues.instant;
-import static io.fedflow.engine.store.SqlValues.integer;
 
-import io.fedflow.engine.JobRow;
-import io.fedflow.engine.JobState;
 import io.fedflow.engine.RunRecord;
 import io.fedflow.engine.RunState;
 import java.sql.Connection;
@@ -13,13 +10,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** The queries that read runs, jobs, attempts and events back into their records. */
+/** The queries that read runs and their journals back. */
 final class RunReader {
   private static final String RUN_COLUMNS =
       "SELECT id, workflow_name, workflow_file, workflow_yaml, state, run_dir, created_at,"
@@ -86,104 +82,42 @@ final class RunReader {
     }
   }
 
-  void forEachJob(String runId, Consumer<JobRow> action) throws SQLException {
+  /** The run's counts as recorded with it, or null when there is no such run. */
+  Counts counts(String runId) throws SQLException {
     try (PreparedStatement query =
-        connection.prepareStatement(
-            "SELECT instance_id, job, idx, state, attempt, site_faults, token, site, native_id,"
-                + " exit_code, retry_at, started_at, ended_at, updated_at FROM jobs WHERE run_id = ?"
-                + " ORDER BY pos")) {
+        connection.prepareStatement("SELECT jobs_total, counts FROM runs WHERE id = ?")) {
       query.setString(1, runId);
-      query.setFetchSize(RunWriter.BATCH);
       try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          action.accept(
-              new JobRow(
-                  rows.getString(1),
-                  rows.getString(2),
-                  rows.getLong(3),
-                  JobState.valueOf(rows.getString(4)),
-                  rows.getInt(5),
-                  rows.getInt(6),
-                  rows.getString(7),
-                  rows.getString(8),
-                  rows.getString(9),
-                  integer(rows, "exit_code"),
-                  instant(rows, "retry_at"),
-                  instant(rows, "started_at"),
-                  instant(rows, "ended_at"),
-                  instant(rows, "updated_at")));
-        }
+        return rows.next() ? Counts.parse(rows.getLong(1), rows.getString(2)) : null;
       }
     }
   }
 
-  Map<JobState, Long> counts(String runId) throws SQLException {
-    Map<JobState, Long> counts = new EnumMap<>(JobState.class);
+  /** The number of the run's last journal entry, 0 when it has none. */
+  long lastEntry(String runId) throws SQLException {
     try (PreparedStatement query =
-        connection.prepareStatement(
-            "SELECT state, COUNT(*) FROM jobs WHERE run_id = ? GROUP BY state")) {
+        connection.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM journal WHERE run_id = ?")) {
       query.setString(1, runId);
       try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          counts.put(JobState.valueOf(rows.getString(1)), rows.getLong(2));
-        }
+        rows.next();
+        return rows.getLong(1);
       }
     }
-    return counts;
   }
 
-  List<Attempt> attempts(String runId, String instanceId) throws SQLException {
-    List<Attempt> attempts = new ArrayList<>();
+  /** Hands every change in the run's journal to {@code sink}, oldest first. */
+  void forEachChange(String runId, Consumer<StoredChange> sink) throws SQLException {
+    ChangeDecoder decoder = new ChangeDecoder(runId);
     try (PreparedStatement query =
-        connection.prepareStatement(
-            "SELECT * FROM attempts WHERE run_id = ? AND instance_id = ? ORDER BY attempt")) {
+        connection.prepareStatement("SELECT body FROM journal WHERE run_id = ? ORDER BY seq")) {
       query.setString(1, runId);
-      query.setString(2, instanceId);
+      query.setFetchSize(64);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          attempts.add(
-              new Attempt(
-                  runId,
-                  instanceId,
-                  rows.getInt("attempt"),
-                  rows.getString("token"),
-                  rows.getString("site"),
-                  rows.getString("native_id"),
-                  enumValue(rows, "outcome", JobState.class),
-                  integer(rows, "exit_code"),
-                  instant(rows, "submitted_at"),
-                  instant(rows, "started_at"),
-                  instant(rows, "ended_at"),
-                  rows.getString("reason")));
+          decoder.decode(rows.getBytes(1), sink);
         }
       }
     }
-    return attempts;
-  }
-
-  List<JobEvent> events(String runId, String instanceId) throws SQLException {
-    List<JobEvent> events = new ArrayList<>();
-    try (PreparedStatement query =
-        connection.prepareStatement(
-            "SELECT seq, at, from_state, to_state, detail FROM events"
-                + " WHERE run_id = ? AND instance_id = ? ORDER BY seq")) {
-      query.setString(1, runId);
-      query.setString(2, instanceId);
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          events.add(
-              new JobEvent(
-                  rows.getLong("seq"),
-                  runId,
-                  instanceId,
-                  instant(rows, "at"),
-                  enumValue(rows, "from_state", JobState.class),
-                  enumValue(rows, "to_state", JobState.class),
-                  rows.getString("detail")));
-        }
-      }
-    }
-    return events;
   }
 
   private static void bind(PreparedStatement query, String argument) throws SQLException {

@@ -1,5 +1,7 @@
 package io.fedflow.engine.store;
 
+import io.fedflow.dag.plan.Plan;
+import io.fedflow.dag.plan.PlannedJob;
 import io.fedflow.engine.EngineException;
 import io.fedflow.engine.JobChange;
 import io.fedflow.engine.JobRow;
@@ -10,22 +12,31 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Runs, their job instances, attempts and event log, in the engine's database. Every write is one
- * transaction: it is all on disk when the method returns, or none of it is. Safe to call from
- * several threads; calls are serialised on the one connection.
+ * Runs and their journals in the engine's database. A run is one row (its workflow, parameters,
+ * state and counts); its job instances are not stored one by one: the run's plan names them, and
+ * its journal, appended to once per round, holds every change. Reading a run's jobs folds its
+ * journal, an instance without a change being WAITING. Every write is one transaction: it is all on
+ * disk when the method returns, or none of it is. Safe to call from several threads; calls are
+ * serialised on the one connection.
  */
 public final class RunStore {
   private final Database database;
   private final Clock clock;
   private final RunWriter writer;
   private final RunReader reader;
+  private final RunPlans plans = new RunPlans();
+
+  /** What the next append to a run needs: its plan, its next entry number and its counts. */
+  private record Tail(Positions positions, long nextEntry, Counts counts) {}
+
+  private final Map<String, Tail> tails = new HashMap<>();
 
   /**
    * @param clock the time recorded when a run ends
@@ -38,31 +49,67 @@ public final class RunStore {
   }
 
   /**
-   * Records a new run with all its job instances, in the order given, which {@link #jobs} keeps.
-   * The instances are read one by one and written in batches, so a large fan-out need not be held
-   * in memory.
+   * Records a new run of {@code plan}, every instance waiting: nothing is written per instance.
+   *
+   * @param plan the run's workflow planned with its parameters, as {@link #plan} makes it again
    */
-  public synchronized void createRun(RunRecord run, Iterator<JobRow> jobs) {
-    write("cannot record run " + run.id(), () -> writer.insertRun(run, jobs));
+  public synchronized void createRun(RunRecord run, Plan plan) {
+    write("cannot record run " + run.id(), () -> writer.insertRun(run, plan.instanceCount()));
+    plans.keep(run.id(), plan);
   }
 
   /**
-   * Records one round of decisions: each change's new job row, the attempt it opens or closes, one
-   * event per change in the order given; and the run's new state when not null (its end time is set
-   * when the state is terminal).
+   * The run's plan: its recorded workflow planned with its recorded parameters.
+   *
+   * @throws EngineException when the recorded workflow cannot be planned
+   */
+  public synchronized Plan plan(RunRecord run) {
+    return plans.of(run).plan;
+  }
+
+  /**
+   * Records one round of decisions: its changes as entries of the run's journal, in the order
+   * given, with the run's counts after them; and the run's new state when not null (its end time is
+   * set when the state is terminal).
    *
    * @throws EngineException when a change names an instance the run does not have; nothing of the
    *     round is recorded then
    */
   public synchronized void apply(String runId, List<JobChange> changes, RunState newRunState) {
+    Tail[] after = new Tail[1];
     write(
         "cannot record changes of run " + runId,
         () -> {
-          writer.apply(runId, changes);
+          Tail tail = tail(runId);
+          if (!changes.isEmpty()) {
+            Counts counts = tail.counts().copy();
+            for (JobChange c : changes) {
+              counts.move(c.from(), c.row().state());
+            }
+            long next = writer.append(runId, tail.positions(), changes, tail.nextEntry(), counts);
+            after[0] = new Tail(tail.positions(), next, counts);
+          }
           if (newRunState != null) {
             writer.setRunState(runId, newRunState, clock.instant());
           }
         });
+    if (after[0] != null) {
+      tails.put(runId, after[0]);
+    }
+  }
+
+  private Tail tail(String runId) throws SQLException {
+    Tail t = tails.get(runId);
+    if (t == null) {
+      List<RunRecord> run = reader.runs("id = ?", runId, "id");
+      Counts counts = reader.counts(runId);
+      if (run.isEmpty() || counts == null) {
+        throw new EngineException("no run " + runId);
+      }
+      t = new Tail(plans.of(run.get(0)), reader.lastEntry(runId) + 1, counts);
+      tails.put(runId, t);
+    }
+    return t;
   }
 
   /**
@@ -106,35 +153,114 @@ public final class RunStore {
         () -> reader.runs("state = '" + RunState.RUNNING.name() + "'", null, "created_at, id"));
   }
 
-  /** The run's job instances in the order the run was created with. */
+  /**
+   * The run's job instances in plan order, waiting ones included.
+   *
+   * @throws EngineException when there is no such run
+   */
   public synchronized List<JobRow> jobs(String runId) {
     List<JobRow> jobs = new ArrayList<>();
     forEachJob(runId, jobs::add);
     return jobs;
   }
 
-  /** Streams the run's job instances in the order the run was created with, without a list. */
+  /** Streams the run's job instances in plan order, waiting ones included. */
   public synchronized void forEachJob(String runId, Consumer<JobRow> action) {
-    read(
-        () -> {
-          reader.forEachJob(runId, action);
-          return null;
-        });
+    Folded f = fold(runId);
+    Positions p = f.positions;
+    long position = 0;
+    for (PlannedJob job : p.jobs) {
+      for (long i = 0; i < job.size(); i++, position++) {
+        StoredChange c = f.last[(int) position];
+        action.accept(
+            c == null
+                ? JobRow.waiting(job.instanceId(i), job.id(), i, f.run.createdAt())
+                : c.row(job.instanceId(i), job.id(), i));
+      }
+    }
+  }
+
+  /**
+   * The rows of the run's instances that have changed since the run was created, in plan order:
+   * what a follow rebuilds its model from (every other instance is waiting).
+   */
+  public synchronized List<JobRow> changedJobs(String runId) {
+    Folded f = fold(runId);
+    List<JobRow> out = new ArrayList<>();
+    for (int position = 0; position < f.last.length; position++) {
+      StoredChange c = f.last[position];
+      if (c != null) {
+        PlannedJob job = f.positions.jobs[f.positions.jobAt(position)];
+        long i = f.positions.indexAt(f.positions.jobAt(position), position);
+        out.add(c.row(job.instanceId(i), job.id(), i));
+      }
+    }
+    return out;
   }
 
   /** How many of the run's instances are in each state; states without any are left out. */
   public synchronized Map<JobState, Long> counts(String runId) {
-    return read(() -> reader.counts(runId));
+    Counts c = read(() -> reader.counts(runId));
+    if (c == null) {
+      throw new EngineException("no run " + runId);
+    }
+    return c.toMap();
   }
 
   /** The attempts of one instance, first to last. */
   public synchronized List<Attempt> attempts(String runId, String instanceId) {
-    return read(() -> reader.attempts(runId, instanceId));
+    return history(runId, instanceId).attempts();
   }
 
   /** The recorded transitions of one instance, oldest first. */
   public synchronized List<JobEvent> events(String runId, String instanceId) {
-    return read(() -> reader.events(runId, instanceId));
+    return history(runId, instanceId).events();
+  }
+
+  private InstanceHistory history(String runId, String instanceId) {
+    RunRecord run = run(runId).orElseThrow(() -> new EngineException("no run " + runId));
+    Positions p = plans.of(run);
+    long position = p.find(instanceId);
+    List<StoredChange> changes = new ArrayList<>();
+    if (position >= 0) {
+      read(
+          () -> {
+            reader.forEachChange(
+                runId,
+                c -> {
+                  if (c.position() == position) {
+                    changes.add(c);
+                  }
+                });
+            return null;
+          });
+    }
+    return new InstanceHistory(runId, instanceId, changes);
+  }
+
+  /** A run's journal folded: the last change of each instance, by position. */
+  private record Folded(RunRecord run, Positions positions, StoredChange[] last) {}
+
+  private Folded fold(String runId) {
+    RunRecord run = run(runId).orElseThrow(() -> new EngineException("no run " + runId));
+    Positions p = plans.of(run);
+    StoredChange[] last = new StoredChange[Math.toIntExact(p.total)];
+    read(
+        () -> {
+          reader.forEachChange(
+              runId,
+              c -> {
+                if (!p.contains(c.position())) {
+                  throw new EngineException(
+                      "run "
+                          + runId
+                          + ": its journal names an instance its workflow does not have");
+                }
+                last[(int) c.position()] = c;
+              });
+          return null;
+        });
+    return new Folded(run, p, last);
   }
 
   private interface SqlWrite {

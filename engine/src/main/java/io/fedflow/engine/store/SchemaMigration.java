@@ -26,6 +26,7 @@ final class SchemaMigration {
               .dataSource(url, "sa", "")
               .locations("classpath:db/migration")
               .failOnMissingLocations(true)
+              .javaMigrations(new JournalMigration())
               .load();
       refuseNewer(flyway.info(), file);
       flyway.migrate();

@@ -30,7 +30,7 @@ class DatabaseTest {
       assertThat(db.file()).isRegularFile();
       assertThat(new RunStore(db, Clock.systemUTC()).runs()).isEmpty();
     }
-    assertThat(tables(base)).contains("RUNS", "RUN_PARAMS", "JOBS", "ATTEMPTS", "EVENTS");
+    assertThat(tables(base)).contains("RUNS", "RUN_PARAMS", "JOURNAL");
   }
 
   @Test
@@ -128,7 +128,7 @@ class DatabaseTest {
         .hasMessage(
             "database "
                 + dir.resolve("fedflow.mv.db")
-                + " was written by a newer fedflow (schema version 99, this fedflow knows up to 2):"
+                + " was written by a newer fedflow (schema version 99, this fedflow knows up to 3):"
                 + " use that fedflow or a newer one");
   }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.fedflow.dag.plan.Plan;
+import io.fedflow.dag.plan.PlannedJob;
+import io.fedflow.dag.yaml.WorkflowYamlReader;
 import io.fedflow.engine.EngineException;
 import io.fedflow.engine.JobChange;
 import io.fedflow.engine.JobRow;
@@ -18,7 +21,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,42 +50,74 @@ class RunStoreTest {
     open();
   }
 
+  /** A fan-out {@code shard} of as many instances as the parameter shards says, then a job a. */
+  private static final String YAML =
+      """
+      version: 1
+      name: align
+      params:
+        shards: 1
+        note: none
+      jobs:
+        shard:
+          forEach: {range: {from: 1, to: "{{params.shards}}"}}
+          command: ["true"]
+        a:
+          command: ["true"]
+      """;
+
   private static RunRecord run(String id, Instant created) {
+    return run(id, created, 4);
+  }
+
+  private static RunRecord run(String id, Instant created, int shards) {
     return new RunRecord(
         id,
         "align",
         "/data/align.yaml",
-        "name: align\njobs:\n  a:\n    command: [\"true\"]\n",
-        Map.of("shards", "4", "note", "a=b\nsecond line, ünïcode"),
+        YAML,
+        Map.of("shards", Integer.toString(shards), "note", "a=b\nsecond line, ünïcode"),
         RunState.RUNNING,
         "/home/u/.fedflow/runs/" + id,
         created,
         null);
   }
 
-  private static List<JobRow> waiting(int n) {
-    return IntStream.range(0, n)
-        .mapToObj(i -> JobRow.waiting("shard[" + (n - i) + "]", "shard", i, T0))
-        .toList();
+  private static Plan plan(RunRecord run) {
+    return Plan.of(WorkflowYamlReader.read(run.workflowYaml(), "test"), run.params());
+  }
+
+  private RunRecord create(RunRecord run) {
+    store.createRun(run, plan(run));
+    return run;
+  }
+
+  /** Every instance of the run as the plan names it, waiting since the run was created. */
+  private static List<JobRow> waiting(RunRecord run) {
+    List<JobRow> out = new ArrayList<>();
+    for (PlannedJob job : plan(run).jobs()) {
+      for (long i = 0; i < job.size(); i++) {
+        out.add(JobRow.waiting(job.instanceId(i), job.id(), i, run.createdAt()));
+      }
+    }
+    return out;
   }
 
   @Test
-  void aRunReadsBackAsItWasCreatedWithItsJobsInOrder() {
-    RunRecord run = run("r1", T0);
-    List<JobRow> jobs = waiting(5000);
-    store.createRun(run, jobs.iterator());
+  void aRunReadsBackAsItWasCreatedWithItsJobsInPlanOrder() {
+    RunRecord run = create(run("r1", T0, 5000));
     reopen();
     assertThat(store.run("r1")).contains(run);
-    assertThat(store.jobs("r1")).isEqualTo(jobs);
-    assertThat(store.counts("r1")).isEqualTo(Map.of(JobState.WAITING, 5000L));
+    assertThat(store.jobs("r1")).isEqualTo(waiting(run)).hasSize(5001);
+    assertThat(store.counts("r1")).isEqualTo(Map.of(JobState.WAITING, 5001L));
     assertThat(store.run("r2")).isEmpty();
   }
 
   @Test
   void runsAreListedNewestFirstAndUnfinishedOnesOldestFirst() {
-    store.createRun(run("old", T0), waiting(1).iterator());
-    store.createRun(run("new", T0.plusSeconds(60)), waiting(1).iterator());
-    store.createRun(run("mid", T0.plusSeconds(30)), waiting(1).iterator());
+    create(run("old", T0));
+    create(run("new", T0.plusSeconds(60)));
+    create(run("mid", T0.plusSeconds(30)));
     store.apply("mid", List.of(), RunState.FAILED);
 
     assertThat(store.runs()).extracting(RunRecord::id).containsExactly("new", "mid", "old");
@@ -95,7 +129,7 @@ class RunStoreTest {
 
   @Test
   void aJobsLifeIsRecordedAsRowsAttemptsAndEventsInOrder() {
-    store.createRun(run("r1", T0), List.of(JobRow.waiting("a", "a", 0, T0)).iterator());
+    create(run("r1", T0));
     Lifecycle a = new Lifecycle("a");
     // First attempt fails and waits for a retry, within two rounds.
     store.apply(
@@ -123,7 +157,8 @@ class RunStoreTest {
         RunState.SUCCEEDED);
     reopen();
 
-    assertThat(store.jobs("r1")).containsExactly(a.row);
+    assertThat(store.jobs("r1")).endsWith(a.row).hasSize(5);
+    assertThat(store.counts("r1")).isEqualTo(Map.of(JobState.WAITING, 4L, JobState.SUCCEEDED, 1L));
     assertThat(store.events("r1", "a"))
         .extracting(JobEvent::from, JobEvent::to, JobEvent::detail)
         .containsExactly(
@@ -171,7 +206,7 @@ class RunStoreTest {
 
   @Test
   void theSiteFaultsOfAJobAreReadBack() {
-    store.createRun(run("r1", T0), List.of(JobRow.waiting("a", "a", 0, T0)).iterator());
+    create(run("r1", T0));
     JobRow waiting =
         new JobRow(
             "a",
@@ -191,12 +226,13 @@ class RunStoreTest {
     store.apply("r1", List.of(new JobChange(waiting, JobState.WAITING, "node lost")), null);
     reopen();
 
-    assertThat(store.jobs("r1")).containsExactly(waiting);
+    assertThat(store.jobs("r1")).endsWith(waiting);
+    assertThat(store.counts("r1")).containsEntry(JobState.RETRY_WAIT, 1L);
   }
 
   @Test
   void aLiveAttemptHasNoOutcomeYet() {
-    store.createRun(run("r1", T0), List.of(JobRow.waiting("a", "a", 0, T0)).iterator());
+    create(run("r1", T0));
     Lifecycle a = new Lifecycle("a");
     store.apply("r1", List.of(a.to(JobState.READY, "needs met"), a.submit("r1.1", "go")), null);
     assertThat(store.attempts("r1", "a"))
@@ -207,7 +243,7 @@ class RunStoreTest {
 
   @Test
   void aRoundNamingAnUnknownInstanceRecordsNothing() {
-    store.createRun(run("r1", T0), waiting(2000).iterator());
+    RunRecord run = create(run("r1", T0, 2000));
     List<JobChange> round = new ArrayList<>();
     for (JobRow row : store.jobs("r1")) {
       round.add(new Lifecycle(row).to(JobState.READY, "needs met"));
@@ -217,49 +253,63 @@ class RunStoreTest {
     assertThatThrownBy(() -> store.apply("r1", round, RunState.FAILED))
         .isInstanceOf(EngineException.class)
         .hasMessage("run r1 has no job instance nope");
-    assertNothingHappenedTo("r1", 2000);
+    assertNothingHappenedTo("r1", 2001);
+
+    // The failure left nothing behind: the next round goes through.
+    store.apply("r1", round.subList(0, 1000), null);
+    assertThat(store.counts("r1"))
+        .isEqualTo(Map.of(JobState.READY, 1000L, JobState.WAITING, 1001L));
+    assertThat(store.jobs("r1").subList(0, 1000))
+        .extracting(JobRow::state)
+        .containsOnly(JobState.READY);
+    assertThat(store.jobs("r1").get(1000)).isEqualTo(waiting(run).get(1000));
   }
 
   @Test
-  void aRoundThatBreaksAConstraintMidwayRecordsNothing() {
-    store.createRun(run("r1", T0), waiting(2000).iterator());
+  void aRoundTooLargeForOneJournalEntryReadsBackWhole() {
+    create(run("r1", T0, 100_000));
     List<JobChange> round = new ArrayList<>();
     int n = 0;
     for (JobRow row : store.jobs("r1")) {
-      // The 1001st instance gets the token of the 1000th: attempts' tokens are unique.
-      String token = "r1." + (n == 1000 ? n : n + 1);
-      round.add(new Lifecycle(row).submit(token, "submitting"));
-      n++;
+      Lifecycle l = new Lifecycle(row);
+      round.add(l.to(JobState.READY, "needs met"));
+      round.add(l.submit("r1." + ++n, "submitting, a detail of its own: " + n));
     }
-    assertThatThrownBy(() -> store.apply("r1", round, null))
-        .isInstanceOf(EngineException.class)
-        .hasMessageStartingWith(
-            "cannot record changes of run r1: Unique index or primary key violation");
-    assertNothingHappenedTo("r1", 2000);
+    store.apply("r1", round, null);
+    reopen();
 
-    // The failure left nothing behind in the connection: the next round goes through.
-    store.apply("r1", round.subList(0, 1000), null);
-    assertThat(store.counts("r1"))
-        .isEqualTo(Map.of(JobState.SUBMITTING, 1000L, JobState.WAITING, 1000L));
+    List<JobRow> jobs = store.jobs("r1");
+    assertThat(jobs).hasSize(100_001);
+    assertThat(jobs).extracting(JobRow::state).containsOnly(JobState.SUBMITTING);
+    assertThat(jobs.get(99_999).token()).isEqualTo("r1.100000");
+    assertThat(store.events("r1", jobs.get(99_999).instanceId()))
+        .extracting(JobEvent::detail)
+        .containsExactly("needs met", "submitting, a detail of its own: 100000");
+    assertThat(store.counts("r1")).isEqualTo(Map.of(JobState.SUBMITTING, 100_001L));
   }
 
   @Test
-  void aRunWhoseInstancesClashIsNotRecordedAtAll() {
-    List<JobRow> jobs = new ArrayList<>(waiting(10_000));
-    jobs.set(9000, jobs.get(10));
-    assertThatThrownBy(() -> store.createRun(run("r1", T0), jobs.iterator()))
-        .isInstanceOf(EngineException.class)
-        .hasMessageStartingWith("cannot record run r1: Unique index or primary key violation");
-    assertThat(store.runs()).isEmpty();
-    assertThat(store.jobs("r1")).isEmpty();
-    store.createRun(run("r1", T0), waiting(3).iterator());
-    assertThat(store.jobs("r1")).hasSize(3);
+  void tokensAndSiteIdsOfAnyFormReadBackAsWritten() {
+    create(run("r1", T0));
+    Lifecycle a = new Lifecycle("a");
+    store.apply(
+        "r1",
+        List.of(
+            a.to(JobState.READY, null),
+            a.submit("r1.007", "a token whose number has a leading zero"),
+            a.queued("cluster-42.0", "")),
+        null);
+    reopen();
+    assertThat(store.jobs("r1")).endsWith(a.row);
+    assertThat(store.events("r1", "a"))
+        .extracting(JobEvent::detail)
+        .containsExactly(null, "a token whose number has a leading zero", "");
   }
 
   @Test
   void aCancelRequestIsRecordedForARunningRunOnly() {
-    store.createRun(run("r1", T0), waiting(1).iterator());
-    store.createRun(run("done", T0), waiting(1).iterator());
+    create(run("r1", T0));
+    create(run("done", T0));
     store.apply("done", List.of(), RunState.SUCCEEDED);
 
     assertThat(store.cancelRequested("r1")).isFalse();

@@ -1,5 +1,7 @@
 package io.fedflow.engine.store;
 
+import io.fedflow.dag.plan.Plan;
+import io.fedflow.dag.yaml.WorkflowYamlReader;
 import io.fedflow.engine.JobChange;
 import io.fedflow.engine.JobRow;
 import io.fedflow.engine.JobState;
@@ -10,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * A second fedflow process for the tests, started by {@link ChildJvm} and killed by it: it holds
@@ -45,9 +46,13 @@ public final class StoreChild {
   private static void commitOneByOne(Path base) {
     RunStore store = new RunStore(Database.open(base), Clock.systemUTC());
     Instant now = Instant.parse("2026-11-25T12:00:00Z");
+    String yaml =
+        "version: 1\nname: wf\njobs:\n  a:\n    forEach: {range: {from: 0, to: "
+            + (JOBS - 1)
+            + "}}\n    command: [\"true\"]\n";
     store.createRun(
-        new RunRecord(RUN, "wf", null, "name: wf\n", Map.of(), RunState.RUNNING, "/r", now, null),
-        IntStream.range(0, JOBS).mapToObj(i -> JobRow.waiting(id(i), "a", i, now)).iterator());
+        new RunRecord(RUN, "wf", null, yaml, Map.of(), RunState.RUNNING, "/r", now, null),
+        Plan.of(WorkflowYamlReader.read(yaml, "child"), Map.of()));
     System.out.println("created");
     for (int i = 0; i < JOBS; i++) {
       JobRow ready =
