@@ -50,7 +50,7 @@ final class EventRules {
     int j = Topology.jobOf(key);
     int i = Topology.indexOf(key);
     if (r.row(j, i).state() == JobState.SUBMITTING) {
-      accept(r, j, i, job, "accepted by " + job.site() + " as " + job.nativeId());
+      accept(r, j, i, job, Details.acceptedBy(job.site()));
     }
   }
 
@@ -111,9 +111,9 @@ final class EventRules {
     switch (obs.state()) {
       case QUEUED -> {
         if (now == JobState.SUBMITTING) {
-          accept(r, j, i, job, "queued at " + site + " as " + job.nativeId());
+          accept(r, j, i, job, Details.queuedAt(site));
         } else if (now == JobState.RUNNING || now == JobState.UNKNOWN) {
-          r.move(j, i, Trigger.SEEN_QUEUED, placed(job), "queued at " + site);
+          r.move(j, i, Trigger.SEEN_QUEUED, placed(job), Details.queuedAt(site));
         }
       }
       case RUNNING -> {
@@ -124,7 +124,7 @@ final class EventRules {
               i,
               Trigger.STARTED,
               placed(job).andThen(d -> d.startedAt = started),
-              "running at " + site);
+              Details.runningAt(site));
         }
       }
       case SUCCEEDED -> {
@@ -164,7 +164,7 @@ final class EventRules {
   private static String outcome(Observation obs, String reason) {
     String what;
     if (obs.exitCode() != null) {
-      what = "exit code " + obs.exitCode();
+      what = Details.exitCode(obs.exitCode());
     } else {
       what = obs.state() == SiteState.SUCCEEDED ? "succeeded" : "failed";
     }

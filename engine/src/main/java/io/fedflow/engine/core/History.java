@@ -38,14 +38,26 @@ final class History {
     return out;
   }
 
-  /** {@code WAITING -> READY (needs met); READY -> SUBMITTING (attempt 1 as r.1 at local)}. */
+  /**
+   * {@code WAITING -> READY (needs met); READY -> SUBMITTING (submitting to local; attempt 1,
+   * r.1)}; the attempt, its token and the site's id come from the row, as the details leave them
+   * out.
+   */
   static String describe(List<JobChange> changes) {
     if (changes.isEmpty()) {
       return "none kept";
     }
     List<String> parts = new ArrayList<>(changes.size());
     for (JobChange c : changes) {
-      parts.add(c.from() + " -> " + c.row().state() + " (" + c.detail() + ")");
+      StringBuilder s = new StringBuilder();
+      s.append(c.from()).append(" -> ").append(c.row().state()).append(" (").append(c.detail());
+      if (c.row().token() != null) {
+        s.append("; attempt ").append(c.row().attempt()).append(", ").append(c.row().token());
+        if (c.row().nativeId() != null) {
+          s.append(", site id ").append(c.row().nativeId());
+        }
+      }
+      parts.add(s.append(')').toString());
     }
     return String.join("; ", parts);
   }

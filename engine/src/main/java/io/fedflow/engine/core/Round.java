@@ -9,10 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -29,13 +27,13 @@ final class Round {
   /** Whether the run is being cancelled (requested before, or in this round's events). */
   final boolean cancelling;
 
-  private final Map<Long, JobRow> changed = new HashMap<>();
+  private final LongMap<JobRow> changed = new LongMap<>();
   private final List<JobChange> changes = new ArrayList<>();
   private final Tally delta = Tally.sparse();
   private final Map<Integer, BitSet> addedReady = new HashMap<>();
   private final BitSet[] addedRanks;
   private final List<SubmitOrder> submits = new ArrayList<>();
-  private final Set<Long> ordered = new HashSet<>();
+  private final LongMap<Boolean> ordered = new LongMap<>();
   private final List<SiteJob> cancels = new ArrayList<>();
   private final List<Timers.Timer> dueNow = new ArrayList<>();
   private long nextToken;
@@ -155,7 +153,7 @@ final class Round {
 
   /** Orders the submission of the instance's current attempt, once per round. */
   void submit(int j, int i) {
-    if (ordered.add(Topology.key(j, i))) {
+    if (ordered.put(Topology.key(j, i), Boolean.TRUE) == null) {
       submits.add(new SubmitOrder(row(j, i), topo.jobs[j]));
     }
   }

@@ -9,7 +9,6 @@ import io.fedflow.engine.RunState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -35,8 +34,11 @@ public final class RunModel {
   private final String runId;
   private final String tokenPrefix;
   private final byte[][] states;
-  private final Map<Long, JobRow> live = new HashMap<>();
-  private final Map<String, Long> keyByToken = new HashMap<>();
+  private final LongMap<JobRow> live = new LongMap<>();
+
+  /** The key of each instance in flight, by its token's number. */
+  private final LongMap<Long> keyByToken = new LongMap<>();
+
   private long nextToken = 1;
   private boolean cancelRequested;
   private boolean startupCheckPending = true;
@@ -164,10 +166,10 @@ public final class RunModel {
       timers.add(next.retryAt(), key);
     }
     if (old != null && Tally.inFlight(old.state())) {
-      keyByToken.remove(old.token());
+      keyByToken.remove(tokenNumber(old));
     }
     if (Tally.inFlight(to)) {
-      keyByToken.put(next.token(), key);
+      keyByToken.put(tokenNumber(next), key);
     }
     if (!to.isTerminal() && next.attempt() > 0) {
       live.put(key, next);
@@ -187,12 +189,9 @@ public final class RunModel {
 
   private long tokenNumber(JobRow row) {
     String t = row.token();
-    if (t.startsWith(tokenPrefix)) {
-      try {
-        return Long.parseLong(t.substring(tokenPrefix.length()));
-      } catch (NumberFormatException e) {
-        // reported below
-      }
+    long n = Tokens.number(t, tokenPrefix);
+    if (n >= 0) {
+      return n;
     }
     throw new EngineException(
         "job " + row.instanceId() + " has the token '" + t + "', which is not one of run " + runId);
@@ -227,12 +226,19 @@ public final class RunModel {
 
   /** The key of the in-flight instance whose current attempt has this token, or null. */
   Long keyOfToken(String token) {
-    return keyByToken.get(token);
+    long n = Tokens.trailingNumber(token);
+    Long key = n < 0 ? null : keyByToken.get(n);
+    if (key == null) {
+      return null;
+    }
+    // Another run's "x.1", or "r.01" beside "r.1", has the same number: the token must match
+    JobRow row = live.get(key);
+    return row != null && token.equals(row.token()) ? key : null;
   }
 
   /** Rows with attempts behind them and not ended, by key. Not to be changed. */
-  Map<Long, JobRow> liveRows() {
-    return Collections.unmodifiableMap(live);
+  LongMap<JobRow> liveRows() {
+    return live;
   }
 
   String tokenPrefix() {
@@ -314,7 +320,7 @@ public final class RunModel {
 
   /** The in-flight row whose current attempt has this token. */
   public Optional<JobRow> rowOfToken(String token) {
-    Long key = keyByToken.get(token);
+    Long key = keyOfToken(token);
     return key == null ? Optional.empty() : Optional.of(live.get(key));
   }
 

@@ -91,7 +91,7 @@ final class Selection {
             d.startedAt = null;
             d.endedAt = null;
           },
-          "attempt " + attempt + " as " + token + " at " + site);
+          Details.submittingTo(site));
       r.submit(j, i);
       chosen++;
     }

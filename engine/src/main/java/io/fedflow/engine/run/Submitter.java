@@ -46,6 +46,7 @@ final class Submitter {
   private final Map<String, ArrayDeque<SubmitOrder>> held = new LinkedHashMap<>();
 
   private final Capacities capacities;
+  private final Path work;
 
   Submitter(String runId, RunFolder folder, Path workflowDir, Sites sites, Capacities capacities) {
     this.runId = runId;
@@ -53,6 +54,7 @@ final class Submitter {
     this.workflowDir = workflowDir;
     this.sites = sites;
     this.capacities = capacities;
+    this.work = folder.work();
   }
 
   /** Takes a round's orders, to hand over by {@link #handOver}. */
@@ -126,14 +128,16 @@ final class Submitter {
 
   private void submit(Site site, SubmitOrder order, List<EngineEvent> events) {
     try {
+      String instanceId = order.row().instanceId();
       Submission s =
           new Submission(
               order.token(),
               runId,
-              withScriptFound(order.instance()),
+              instanceId,
               order.attempt(),
-              folder.attempt(order.row().instanceId(), order.attempt()),
-              folder.work());
+              () -> withScriptFound(order.instance()),
+              () -> folder.attempt(instanceId, order.attempt()),
+              work);
       events.add(new EngineEvent.Submitted(site.submit(s)));
     } catch (ConnectorException e) {
       LOG.log(

@@ -2,6 +2,7 @@ package io.fedflow.engine.store;
 
 import io.fedflow.dag.plan.Plan;
 import io.fedflow.dag.plan.PlannedJob;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -19,8 +20,12 @@ final class Positions {
   private final Map<String, Integer> numbers;
   final long total;
 
-  Positions(Plan plan) {
+  /** When the run was created: when its waiting instances last changed. */
+  final Instant createdAt;
+
+  Positions(Plan plan, Instant createdAt) {
     this.plan = plan;
+    this.createdAt = createdAt;
     List<PlannedJob> list = plan.jobs();
     jobs = list.toArray(PlannedJob[]::new);
     first = new long[jobs.length + 1];

@@ -25,18 +25,23 @@ final class RunPlans {
         }
       };
 
+  /** The run's plan if kept, else null. */
+  Positions kept(String runId) {
+    return kept.get(runId);
+  }
+
   Positions of(RunRecord run) {
     Positions p = kept.get(run.id());
     if (p == null) {
-      p = new Positions(plan(run));
+      p = new Positions(plan(run), run.createdAt());
       kept.put(run.id(), p);
     }
     return p;
   }
 
-  Positions keep(String runId, Plan plan) {
-    Positions p = new Positions(plan);
-    kept.put(runId, p);
+  Positions keep(RunRecord run, Plan plan) {
+    Positions p = new Positions(plan, run.createdAt());
+    kept.put(run.id(), p);
     return p;
   }
 

@@ -55,7 +55,7 @@ public final class RunStore {
    */
   public synchronized void createRun(RunRecord run, Plan plan) {
     write("cannot record run " + run.id(), () -> writer.insertRun(run, plan.instanceCount()));
-    plans.keep(run.id(), plan);
+    plans.keep(run, plan);
   }
 
   /**
@@ -101,12 +101,11 @@ public final class RunStore {
   private Tail tail(String runId) throws SQLException {
     Tail t = tails.get(runId);
     if (t == null) {
-      List<RunRecord> run = reader.runs("id = ?", runId, "id");
       Counts counts = reader.counts(runId);
-      if (run.isEmpty() || counts == null) {
+      if (counts == null) {
         throw new EngineException("no run " + runId);
       }
-      t = new Tail(plans.of(run.get(0)), reader.lastEntry(runId) + 1, counts);
+      t = new Tail(positions(runId), reader.lastEntry(runId) + 1, counts);
       tails.put(runId, t);
     }
     return t;
@@ -174,7 +173,7 @@ public final class RunStore {
         StoredChange c = f.last[(int) position];
         action.accept(
             c == null
-                ? JobRow.waiting(job.instanceId(i), job.id(), i, f.run.createdAt())
+                ? JobRow.waiting(job.instanceId(i), job.id(), i, p.createdAt)
                 : c.row(job.instanceId(i), job.id(), i));
       }
     }
@@ -218,13 +217,11 @@ public final class RunStore {
   }
 
   private InstanceHistory history(String runId, String instanceId) {
-    RunRecord run = run(runId).orElseThrow(() -> new EngineException("no run " + runId));
-    Positions p = plans.of(run);
-    long position = p.find(instanceId);
     List<StoredChange> changes = new ArrayList<>();
-    if (position >= 0) {
-      read(
-          () -> {
+    read(
+        () -> {
+          long position = positions(runId).find(instanceId);
+          if (position >= 0) {
             reader.forEachChange(
                 runId,
                 c -> {
@@ -232,21 +229,33 @@ public final class RunStore {
                     changes.add(c);
                   }
                 });
-            return null;
-          });
-    }
+          }
+          return null;
+        });
     return new InstanceHistory(runId, instanceId, changes);
   }
 
+  /** The run's plan, planned again only when not kept: its workflow may be large. */
+  private Positions positions(String runId) throws SQLException {
+    Positions p = plans.kept(runId);
+    if (p == null) {
+      List<RunRecord> run = reader.runs("id = ?", runId, "id");
+      if (run.isEmpty()) {
+        throw new EngineException("no run " + runId);
+      }
+      p = plans.of(run.get(0));
+    }
+    return p;
+  }
+
   /** A run's journal folded: the last change of each instance, by position. */
-  private record Folded(RunRecord run, Positions positions, StoredChange[] last) {}
+  private record Folded(Positions positions, StoredChange[] last) {}
 
   private Folded fold(String runId) {
-    RunRecord run = run(runId).orElseThrow(() -> new EngineException("no run " + runId));
-    Positions p = plans.of(run);
-    StoredChange[] last = new StoredChange[Math.toIntExact(p.total)];
-    read(
+    return read(
         () -> {
+          Positions p = positions(runId);
+          StoredChange[] last = new StoredChange[Math.toIntExact(p.total)];
           reader.forEachChange(
               runId,
               c -> {
@@ -258,9 +267,8 @@ public final class RunStore {
                 }
                 last[(int) c.position()] = c;
               });
-          return null;
+          return new Folded(p, last);
         });
-    return new Folded(run, p, last);
   }
 
   private interface SqlWrite {

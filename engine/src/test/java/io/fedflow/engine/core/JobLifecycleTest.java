@@ -84,8 +84,8 @@ class JobLifecycleTest {
         .isInstanceOf(IllegalTransitionException.class)
         .hasMessage(
             "job a: no step from QUEUED to QUEUED; recent history: WAITING -> READY (needs met);"
-                + " READY -> SUBMITTING (attempt 1 as r1.1 at mem);"
-                + " SUBMITTING -> QUEUED (accepted by mem as 1)");
+                + " READY -> SUBMITTING (submitting to mem; attempt 1, r1.1);"
+                + " SUBMITTING -> QUEUED (accepted by mem; attempt 1, r1.1, site id 1)");
   }
 
   @Test

@@ -48,7 +48,7 @@ public final class MemoryConnector implements Connector {
     if (known != null) {
       return known.siteJob;
     }
-    String id = s.instance().id();
+    String id = s.instanceId();
     if (settings.rejectJobs().matches(id)) {
       throw new ConnectorException("site " + site + " refused job " + id + " (rejectJobs)", false);
     }
@@ -80,7 +80,7 @@ public final class MemoryConnector implements Connector {
 
   @Override
   public synchronized Map<SiteJob, Observation> poll(Collection<SiteJob> jobs) {
-    Map<SiteJob, Observation> out = new LinkedHashMap<>();
+    Map<SiteJob, Observation> out = new LinkedHashMap<>(jobs.size() * 2);
     for (SiteJob j : jobs) {
       FakeJob f = byToken.get(j.token());
       if (f == null || !f.siteJob.nativeId().equals(j.nativeId())) {
