@@ -228,7 +228,6 @@ ensure_chroot() {
   # Without the host's /etc/hosts, lookups of the host name went to DNS and stalled for 5 s.
   cp /etc/hosts "$CHROOT/etc/hosts"
   cp /etc/resolv.conf "$CHROOT/etc/resolv.conf" 2>/dev/null || true
-  mount_chroot
   local -a missing
   # shellcheck disable=SC2016 # a dpkg-query format, not a shell expansion
   mapfile -t missing < <(chroot "$CHROOT" env PATH="$SYS_PATH" dpkg-query -W -f='${Package} ${Status}\n' "${CHROOT_PACKAGES[@]}" 2>/dev/null |
@@ -269,8 +268,11 @@ ensure_chroot_users() {
       chroot "$ROOT" getent group "$gid" >/dev/null && die "gid $gid of $u is taken in the chroot"
       chroot "$ROOT" getent passwd "$uid" >/dev/null && die "uid $uid of $u is taken in the chroot"
       chroot "$ROOT" env PATH="$SYS_PATH" groupadd -g "$gid" "$u"
-      chroot "$ROOT" env PATH="$SYS_PATH" useradd -u "$uid" -g "$gid" --create-home \
-        --shell "$([[ $u == "$REST_USER" ]] && echo /usr/sbin/nologin || echo /bin/bash)" "$u"
+      if [[ $u == "$REST_USER" ]]; then
+        chroot "$ROOT" env PATH="$SYS_PATH" useradd --system -u "$uid" -g "$gid" --no-create-home --shell /usr/sbin/nologin "$u"
+      else
+        chroot "$ROOT" env PATH="$SYS_PATH" useradd -u "$uid" -g "$gid" --create-home --shell /bin/bash "$u"
+      fi
     fi
   done
 }
@@ -280,6 +282,7 @@ ensure_chroot_users() {
 DB_DIR=$LAB/mariadb
 DB_CNF=$LAB/mariadb.cnf
 
+# shellcheck disable=SC2120 # called with arguments through wait_for
 db_sql() { mariadb --defaults-file="$DB_CNF" -u root "$@"; }
 
 ensure_mariadb() {
@@ -350,7 +353,7 @@ write_cluster_files() {
   chmod 0600 "$HDIR/etc/jwt.key"
 
   local node_line real_mem task_plugin=""
-  real_mem=$(on_cluster slurmd -C | sed -n 's/.*RealMemory=\([0-9]*\).*/\1/p' | head -1)
+  real_mem=$(on_cluster slurmd -C 2>/dev/null | sed -n 's/.*RealMemory=\([0-9]*\).*/\1/p' | head -1)
   [[ -n $real_mem ]] || die "slurmd -C printed no RealMemory"
   # A fake CPU count lets many short jobs run at once on a small machine.
   node_line="NodeName=$(hostname -s) NodeAddr=127.0.0.1 CPUs=$FAKE_CPUS Boards=1 SocketsPerBoard=1 CoresPerSocket=$FAKE_CPUS ThreadsPerCore=1 RealMemory=$real_mem State=UNKNOWN"
@@ -387,11 +390,18 @@ ReturnToService=2
 AccountingStorageType=accounting_storage/slurmdbd
 AccountingStorageHost=127.0.0.1
 AccountingStoragePort=$DBD_PORT
+# For slurmdbd connections this names the munge socket (AuthInfo is not used for them).
+AccountingStoragePass=$MUNGE_SOCKET
 JobCompType=jobcomp/none
 $node_line
 PartitionName=$PARTITION Nodes=ALL Default=YES MaxTime=INFINITE State=UP
 EOF
   chmod 0644 "$HDIR/etc/slurm.conf"
+  if [[ $CL == 24 ]]; then
+    # slurmd 24.11 initialises a cgroup plugin even with proctrack/linuxproc; the chroot has no
+    # cgroup file system, and the lab needs no limits.
+    printf 'CgroupPlugin=disabled\n' >"$HDIR/etc/cgroup.conf"
+  fi
 
   cat >"$HDIR/etc/slurmdbd.conf" <<EOF
 # Written by fedflow's scripts/local-slurm.sh.
@@ -427,7 +437,9 @@ EOF
 ensure_db_user() {
   local pass
   pass=$(cat "$META/db.pass")
-  db_sql -e "CREATE USER IF NOT EXISTS 'slurm$CL'@'127.0.0.1';
+  # On stdin, so the password never shows in a process list.
+  # shellcheck disable=SC2119 # no arguments: mariadb reads the statements from stdin
+  db_sql <<<"CREATE USER IF NOT EXISTS 'slurm$CL'@'127.0.0.1';
     ALTER USER 'slurm$CL'@'127.0.0.1' IDENTIFIED BY '$pass';
     GRANT ALL ON \`slurm_acct_$CL\`.* TO 'slurm$CL'@'127.0.0.1';"
 }
@@ -487,6 +499,7 @@ start_cluster() {
     require_free_port "${p%%:*}" "${p#*:}"
   done
 
+  [[ -n $ROOT ]] && mount_chroot
   say "[$CL] writing $NAME's configuration under $HDIR"
   write_cluster_files
   t0=$(now)
@@ -573,28 +586,29 @@ stop_cluster() {
 # What tests and users read: one block of exports per running cluster.
 env_text() {
   local c
-  printf '# fedflow local Slurm lab (%s), written by scripts/local-slurm.sh\n' "$LAB"
-  printf 'export FEDFLOW_SLURM_LAB=%q\n' "$LAB"
+  printf '# fedflow local Slurm lab, written by scripts/local-slurm.sh. One export per line, values in\n'
+  printf "# single quotes and never containing one.\n"
+  printf "export FEDFLOW_SLURM_LAB='%s'\n" "$LAB"
   local running=()
   for c in 22 24; do all_alive "$c" && running+=("$c"); done
-  printf 'export FEDFLOW_SLURM_CLUSTERS=%q\n' "${running[*]}"
+  printf "export FEDFLOW_SLURM_CLUSTERS='%s'\n" "${running[*]}"
   for c in "${running[@]}"; do
     use_cluster "$c"
     local exec_prefix="runuser -u $JOB_USER --"
     [[ -n $ROOT ]] && exec_prefix="chroot $ROOT $exec_prefix"
     local p=FEDFLOW_SLURM$c
-    printf 'export %s_URL=%q\n' "$p" "http://127.0.0.1:$REST_PORT"
-    printf 'export %s_SLURM_VERSION=%q\n' "$p" "$(cat "$META/slurm-version")"
-    printf 'export %s_API_VERSIONS=%q\n' "$p" "$(cat "$META/api-versions")"
-    printf 'export %s_DB_API_VERSIONS=%q\n' "$p" "$(cat "$META/db-api-versions")"
-    printf 'export %s_USER=%q\n' "$p" "$JOB_USER"
-    printf 'export %s_TOKEN_FILE=%q\n' "$p" "$META/token"
-    printf 'export %s_CLUSTER=%q\n' "$p" "$NAME"
-    printf 'export %s_PARTITION=%q\n' "$p" "$PARTITION"
-    printf 'export %s_ACCOUNT=%q\n' "$p" "$ACCOUNT"
-    printf 'export %s_WORKDIR=%q\n' "$p" "/home/$JOB_USER/fedflow-jobs"
-    printf 'export %s_ROOT=%q\n' "$p" "$ROOT"
-    printf 'export %s_EXEC=%q\n' "$p" "$exec_prefix env SLURM_CONF=$CONF"
+    printf "export %s_URL='%s'\n" "$p" "http://127.0.0.1:$REST_PORT"
+    printf "export %s_SLURM_VERSION='%s'\n" "$p" "$(cat "$META/slurm-version")"
+    printf "export %s_API_VERSIONS='%s'\n" "$p" "$(cat "$META/api-versions")"
+    printf "export %s_DB_API_VERSIONS='%s'\n" "$p" "$(cat "$META/db-api-versions")"
+    printf "export %s_USER='%s'\n" "$p" "$JOB_USER"
+    printf "export %s_TOKEN_FILE='%s'\n" "$p" "$META/token"
+    printf "export %s_CLUSTER='%s'\n" "$p" "$NAME"
+    printf "export %s_PARTITION='%s'\n" "$p" "$PARTITION"
+    printf "export %s_ACCOUNT='%s'\n" "$p" "$ACCOUNT"
+    printf "export %s_WORKDIR='%s'\n" "$p" "/home/$JOB_USER/fedflow-jobs"
+    printf "export %s_ROOT='%s'\n" "$p" "$ROOT"
+    printf "export %s_EXEC='%s'\n" "$p" "$exec_prefix env SLURM_CONF=$CONF"
   done
 }
 
