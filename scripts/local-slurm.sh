@@ -237,6 +237,7 @@ ensure_chroot() {
     t0=$(now)
     say "installing in the chroot: ${CHROOT_PACKAGES[*]}"
     apt_install "$CHROOT" "${CHROOT_PACKAGES[@]}"
+    chroot "$CHROOT" env PATH="$SYS_PATH" apt-get clean
     timing "install trixie packages in the chroot" "$(since "$t0")"
     touch "$CHROOT/.fedflow-ready"
   fi
@@ -696,6 +697,21 @@ EOF
   exit 2
 }
 
+# A start that fails half-way stops what it started, so nothing is left running behind an error.
+STARTING=""
+undo_failed_start() {
+  local rc=$?
+  ((rc != 0)) || return 0
+  trap - EXIT
+  if [[ -n $STARTING ]]; then
+    say "local-slurm: starting cluster $STARTING failed; stopping what was started"
+    stop_cluster "$STARTING" || true
+  fi
+  stop_mariadb_if_unused || true
+  write_env || true
+  exit "$rc"
+}
+
 need_root() { ((EUID == 0)) || die "run me as root (it installs packages, writes $LAB and starts daemons)"; }
 
 main() {
@@ -706,6 +722,7 @@ main() {
       need_root
       choose_clusters "${2:-both}"
       install -d -m 0755 "$LAB" "$LAB/pids"
+      trap undo_failed_start EXIT
       install_host_packages "${CLUSTERS[*]}"
       for c in "${CLUSTERS[@]}"; do
         use_cluster "$c"
@@ -715,8 +732,11 @@ main() {
           ensure_chroot
           ensure_chroot_users
         fi
+        STARTING=$c
         start_cluster "$c"
+        STARTING=""
       done
+      trap - EXIT
       write_env
       cat "$LAB/env"
       ;;
