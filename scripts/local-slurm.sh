@@ -66,36 +66,32 @@ on_cluster() {
 pidfile() { printf '%s/pids/%s.pid' "$LAB" "$1"; }
 
 # launch KEY CMD...: CMD must exec in place down to the daemon (setsid, chroot, setpriv, env do),
-# so that $! is the daemon's own pid.
+# so that $! is the daemon's own pid. The daemon is the first word naming /usr/sbin/; its command
+# line is recorded beside the pid.
 launch() {
-  local key=$1 log
+  local key=$1 a
   shift
-  log=$LAB/pids/$key.out
-  setsid "$@" </dev/null >>"$log" 2>&1 &
-  printf '%s\n' "$!" >"$(pidfile "$key")"
+  local -a daemon=()
+  for a in "$@"; do
+    [[ ${#daemon[@]} -gt 0 || $a == /usr/sbin/* ]] && daemon+=("$a")
+  done
+  setsid "$@" </dev/null >>"$LAB/pids/$key.out" 2>&1 &
+  printf '%s\n%s\n' "$!" "${daemon[*]}" >"$(pidfile "$key")"
 }
 
-# The command line a key's process must show: recorded once it has exec'd into the daemon.
-expected_cmdline() { sed -n 2p "$(pidfile "$1")"; }
 cmdline_of() { tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | sed 's/ $//'; }
 
-# Called once the daemon answered: remembers the command line it runs under.
-seal() {
-  local f pid
-  f=$(pidfile "$1")
-  pid=$(sed -n 1p "$f")
-  printf '%s\n%s\n' "$pid" "$(cmdline_of "$pid")" >"$f"
-}
-
-# alive KEY: the recorded pid runs the recorded command line.
+# alive KEY: the recorded pid runs the recorded daemon, or a launcher still exec'ing towards it
+# (whose command line ends with the daemon's). A zombie has an empty command line.
 alive() {
-  local f pid want
+  local f pid want have
   f=$(pidfile "$1")
   [[ -f $f ]] || return 1
   pid=$(sed -n 1p "$f")
-  [[ -n $pid && -d /proc/$pid ]] || return 1
   want=$(sed -n 2p "$f")
-  [[ -z $want || $(cmdline_of "$pid") == "$want" ]]
+  [[ -n $pid && -n $want ]] || return 1
+  have=$(cmdline_of "$pid")
+  [[ -n $have && ($have == "$want" || $have == *" $want") ]]
 }
 
 stop_key() {
@@ -317,7 +313,6 @@ EOF
   say "starting MariaDB on 127.0.0.1:$DB_PORT"
   launch mariadb /usr/sbin/mariadbd --defaults-file="$DB_CNF"
   wait_for "MariaDB answering" 60 mariadb db_sql -e 'select 1'
-  seal mariadb
 }
 
 stop_mariadb_if_unused() {
@@ -509,21 +504,17 @@ start_cluster() {
     /usr/sbin/munged --foreground --socket="$MUNGE_SOCKET" --key-file="$CDIR/munge/munge.key" \
     --pid-file="$CDIR/munge/munged.pid" --log-file="$CDIR/munge/munged.log" --seed-file="$CDIR/munge/munged.seed"
   wait_for "munge socket" 20 "$CL-munged" test -S "$HDIR/munge/munge.socket"
-  seal "$CL-munged"
 
   ensure_mariadb
   ensure_db_user
   launch "$CL-slurmdbd" "${dpre[@]}" /usr/sbin/slurmdbd -D
   wait_for "slurmdbd on port $DBD_PORT" 60 "$CL-slurmdbd" port_open "$DBD_PORT"
-  seal "$CL-slurmdbd"
   ensure_associations
 
   launch "$CL-slurmctld" "${dpre[@]}" /usr/sbin/slurmctld -D -f "$CONF"
   wait_for "slurmctld answering" 60 "$CL-slurmctld" on_cluster scontrol ping
-  seal "$CL-slurmctld"
   launch "$CL-slurmd" "${dpre[@]}" /usr/sbin/slurmd -D -f "$CONF"
   wait_for "node $(hostname -s) idle" 60 "$CL-slurmd" node_idle
-  seal "$CL-slurmd"
   timing "[$CL] start to node idle" "$(since "$t0")"
 
   write_token
@@ -531,7 +522,6 @@ start_cluster() {
     env PATH="$SYS_PATH" SLURM_CONF="$CONF" SLURM_JWT=daemon \
     /usr/sbin/slurmrestd -a rest_auth/jwt "127.0.0.1:$REST_PORT"
   wait_for "slurmrestd answering on port $REST_PORT" 60 "$CL-slurmrestd" rest_ping openapi/v3
-  seal "$CL-slurmrestd"
   curl -sf -H @"$META/auth-headers" -o "$META/openapi.json" "http://127.0.0.1:$REST_PORT/openapi/v3"
   jq -r '.paths | keys[]' "$META/openapi.json" |
     sed -nE 's#^/slurm/(v[0-9.]+)/.*#\1#p' | sort -uV | paste -sd' ' >"$META/api-versions"
