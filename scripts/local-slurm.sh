@@ -101,14 +101,14 @@ stop_key() {
   pid=$(sed -n 1p "$f")
   if alive "$key"; then
     say "  stopping $key (pid $pid)"
-    kill -TERM "$pid"
+    kill -TERM "$pid" 2>/dev/null || true
     for ((i = 0; i < 100; i++)); do
       alive "$key" || break
       sleep 0.1
     done
     if alive "$key"; then
       say "  $key (pid $pid) ignored TERM for 10 s: KILL"
-      kill -KILL "$pid"
+      kill -KILL "$pid" 2>/dev/null || true
     fi
   elif [[ -n $pid && -d /proc/$pid ]]; then
     say "  $key: pid $pid now runs '$(cmdline_of "$pid")', not ours: left alone"
@@ -228,7 +228,7 @@ ensure_chroot() {
   # shellcheck disable=SC2016 # a dpkg-query format, not a shell expansion
   mapfile -t missing < <(chroot "$CHROOT" env PATH="$SYS_PATH" dpkg-query -W -f='${Package} ${Status}\n' "${CHROOT_PACKAGES[@]}" 2>/dev/null |
     awk '$4 != "installed" { print $1 }')
-  # dpkg-query prints nothing for never-seen packages: compare the counts too.
+  # dpkg-query prints nothing for a package it never saw; the marker covers the first install.
   if ((${#missing[@]} > 0)) || [[ ! -f $CHROOT/.fedflow-ready ]]; then
     t0=$(now)
     say "installing in the chroot: ${CHROOT_PACKAGES[*]}"
@@ -261,7 +261,9 @@ ensure_chroot_users() {
   for u in "$REST_USER" "$JOB_USER"; do
     uid=$(id -u "$u")
     gid=$(id -g "$u")
-    if ! chroot "$ROOT" getent passwd "$u" >/dev/null; then
+    if chroot "$ROOT" getent passwd "$u" >/dev/null; then
+      [[ $(chroot "$ROOT" id -u "$u") == "$uid" ]] || die "$u has another uid in the chroot than on the host ($uid)"
+    else
       chroot "$ROOT" getent group "$gid" >/dev/null && die "gid $gid of $u is taken in the chroot"
       chroot "$ROOT" getent passwd "$uid" >/dev/null && die "uid $uid of $u is taken in the chroot"
       chroot "$ROOT" env PATH="$SYS_PATH" groupadd -g "$gid" "$u"
