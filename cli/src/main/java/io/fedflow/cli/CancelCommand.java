@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
           + " their sites and ends it as cancelled; if none follows it, 'fedflow resume RUN' does."
     })
 final class CancelCommand implements Callable<Integer>, Exit.Documented {
-  @Parameters(paramLabel = "RUN", description = "The run's id (see 'fedflow runs').")
+  @Parameters(paramLabel = "RUN", description = HomeOption.RUN_DESCRIPTION)
   String runId;
 
   @Mixin HomeOption home;
@@ -32,6 +32,7 @@ final class CancelCommand implements Callable<Integer>, Exit.Documented {
     PrintWriter out = spec.commandLine().getOut();
     try (Engine engine = home.open()) {
       RunRecord run = home.run(engine, runId);
+      runId = run.id();
       if (run.state().isTerminal()) {
         out.println(
             "Run "

@@ -27,12 +27,24 @@ final class HomeOption {
     return Engine.open(EngineConfig.at(home));
   }
 
+  /** What a user may give instead of a run's id to name the newest run. */
+  static final String LAST = "last";
+
+  /** The description of a RUN parameter. */
+  static final String RUN_DESCRIPTION = "The run's id (see 'fedflow runs'), or 'last': the newest.";
+
   /**
-   * The recorded run with this id.
+   * The recorded run with this id, or the newest run for {@value #LAST}.
    *
    * @throws EngineException with the message a user sees when there is none
    */
   RunRecord run(Engine engine, String runId) {
+    if (LAST.equals(runId)) {
+      return engine.runs().stream()
+          .findFirst()
+          .orElseThrow(
+              () -> new EngineException("no runs in " + home + " yet (see 'fedflow run')"));
+    }
     return engine
         .run(runId)
         .orElseThrow(

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
           + " attempts/INSTANCE/ATTEMPT/."
     })
 final class LogsCommand implements Callable<Integer>, Exit.Documented {
-  @Parameters(index = "0", paramLabel = "RUN", description = "The run's id (see 'fedflow runs').")
+  @Parameters(index = "0", paramLabel = "RUN", description = HomeOption.RUN_DESCRIPTION)
   String runId;
 
   @Parameters(
@@ -61,7 +61,7 @@ final class LogsCommand implements Callable<Integer>, Exit.Documented {
     String stream = stderr ? "stderr" : "stdout";
     Path file;
     try (Engine engine = home.open()) {
-      home.run(engine, runId);
+      runId = home.run(engine, runId).id();
       JobRow job = instance(engine.jobs(runId));
       file = engine.logFile(runId, instanceId, attemptOf(job), stream);
     }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
           + " shows its summary."
     })
 final class ResumeCommand implements Callable<Integer>, Exit.Documented {
-  @Parameters(paramLabel = "RUN", description = "The run's id (see 'fedflow runs').")
+  @Parameters(paramLabel = "RUN", description = HomeOption.RUN_DESCRIPTION)
   String runId;
 
   @Mixin HomeOption home;

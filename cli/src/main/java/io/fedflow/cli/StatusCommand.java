@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
           + " instances is one row with the count in each state, unless --all."
     })
 final class StatusCommand implements Callable<Integer>, Exit.Documented {
-  @Parameters(paramLabel = "RUN", description = "The run's id (see 'fedflow runs').")
+  @Parameters(paramLabel = "RUN", description = HomeOption.RUN_DESCRIPTION)
   String runId;
 
   @Option(names = "--all", description = "One row for every instance, however many.")
@@ -43,6 +43,7 @@ final class StatusCommand implements Callable<Integer>, Exit.Documented {
     Instant now = Instant.now();
     try (Engine engine = home.open()) {
       RunRecord run = home.run(engine, runId);
+      runId = run.id();
       List<JobRow> jobs = engine.jobs(runId);
       out.println(RunWords.headline(run, RunWords.countsOf(jobs), now));
       out.println();

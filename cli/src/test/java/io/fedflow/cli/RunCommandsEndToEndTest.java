@@ -109,12 +109,23 @@ class RunCommandsEndToEndTest {
 
   @Test
   void theMlPipelineExampleRunsToSuccess() {
+    String before = runId(fedflow("run", "--quiet", Cli.example("diamond.yaml")));
     Cli r = fedflow("run", "--plain", Cli.example("ml-pipeline.yaml"));
 
     assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
     String id = runId(r);
+    assertThat(id).isNotEqualTo(before);
     assertThat(r.out()).contains("\nrun " + id + " (ml-pipeline) succeeded after ");
     assertThat(fedflow("logs", id, "evaluate").out()).startsWith("test accuracy ");
+    // The README's first command ends with this: 'last' names the newest run.
+    Cli summary = fedflow("logs", "last", "summary");
+    assertThat(summary.exitCode()).isZero();
+    assertThat(summary.out())
+        .startsWith("workflow ml-pipeline, seed 42, epochs 300\nsweep scores: 9 of 9\n")
+        .contains("\nwork/metrics.txt: ")
+        .doesNotContain("missing");
+    assertThat(fedflow("status", "last").out())
+        .startsWith("run " + id + " (ml-pipeline) succeeded");
   }
 
   @Test
@@ -179,6 +190,9 @@ class RunCommandsEndToEndTest {
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).isEqualTo("No runs in " + home + " yet: 'fedflow run FILE' starts one.\n");
+    Cli last = fedflow("status", "last");
+    assertThat(last.exitCode()).isEqualTo(7);
+    assertThat(last.err()).isEqualTo("fedflow: no runs in " + home + " yet (see 'fedflow run')\n");
   }
 
   @Test

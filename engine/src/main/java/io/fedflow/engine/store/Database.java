@@ -8,9 +8,15 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.EnumSet;
+import java.util.Set;
 import org.h2.api.ErrorCode;
 
 /**
@@ -31,9 +37,16 @@ import org.h2.api.ErrorCode;
  */
 public final class Database implements AutoCloseable {
   static final String SUFFIX = ".mv.db";
+  static final String USER = "sa";
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      EnumSet.of(
+          PosixFilePermission.OWNER_READ,
+          PosixFilePermission.OWNER_WRITE,
+          PosixFilePermission.OWNER_EXECUTE);
 
   // AUTO_SERVER: the first process to open the file owns it (embedded, fast) and serves it to
-  // the others over TCP, guarded by a random key kept in <name>.lock.db, so that `fedflow
+  // the others over TCP on loopback, guarded by a random key kept in <name>.lock.db and by the
+  // password in <name>.password (both readable by their owner only), so that `fedflow
   // status` or `fedflow cancel` works while another process follows a run. The lock is
   // a socket, not the lock file's timestamps: after a SIGKILL the next process sees the port
   // closed and takes over at once, where FILE_LOCK=FILE waits about four seconds. 64 MiB of
@@ -64,11 +77,13 @@ public final class Database implements AutoCloseable {
     }
     createFolder(absolute.getParent());
     refuseEmptyFile(file);
+    Path passwordFile = DatabasePassword.fileOf(absolute);
+    String password = DatabasePassword.readOrCreate(passwordFile);
     String url = "jdbc:h2:file:" + absolute + SETTINGS;
-    Connection connection = connect(url, file);
+    Connection connection = connect(url, file, password, passwordFile);
     try {
       connection.setAutoCommit(false);
-      SchemaMigration.migrate(url, file);
+      SchemaMigration.migrate(url, password, file);
       return new Database(file, connection);
     } catch (SQLException e) {
       closeQuietly(connection);
@@ -124,13 +139,28 @@ public final class Database implements AutoCloseable {
     return message.replaceFirst(" ?\\[\\d+-\\d+]$", "").strip();
   }
 
+  // A folder made here is its owner's only: it holds the database, its password and the key of
+  // the database's server port, as ~/.ssh does.
   private static void createFolder(Path folder) {
     try {
+      if (!Files.isDirectory(folder)
+          && Files.getFileAttributeView(nearestExisting(folder), PosixFileAttributeView.class)
+              != null) {
+        Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+      }
       Files.createDirectories(folder);
     } catch (IOException e) {
       throw new EngineException(
           "cannot create folder " + folder + " for the database: " + reason(folder, e), e);
     }
+  }
+
+  private static Path nearestExisting(Path folder) {
+    Path p = folder;
+    while (p.getParent() != null && !Files.exists(p)) {
+      p = p.getParent();
+    }
+    return p;
   }
 
   private static String reason(Path folder, IOException e) {
@@ -168,11 +198,13 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private static Connection connect(String url, Path file) {
+  private static Connection connect(String url, Path file, String password, Path passwordFile) {
     try {
-      return DriverManager.getConnection(url, "sa", "");
+      return DriverManager.getConnection(url, USER, password);
     } catch (SQLException e) {
       switch (e.getErrorCode()) {
+        case ErrorCode.WRONG_USER_OR_PASSWORD:
+          return upgradeWithoutPassword(url, file, password, passwordFile, e);
         case ErrorCode.DATABASE_ALREADY_OPEN_1:
           throw new EngineException(
               "database " + file + " is in use by another process (is another fedflow running?)",
@@ -188,6 +220,32 @@ public final class Database implements AutoCloseable {
         default:
           throw new EngineException("cannot open database " + file + ": " + describe(e), e);
       }
+    }
+  }
+
+  // Databases of fedflow 0.1 snapshots before the password file had none: given one now, once.
+  private static Connection upgradeWithoutPassword(
+      String url, Path file, String password, Path passwordFile, SQLException refused) {
+    Connection connection;
+    try {
+      connection = DriverManager.getConnection(url, USER, "");
+    } catch (SQLException e) {
+      throw new EngineException(
+          "database "
+              + file
+              + " does not accept the password in "
+              + passwordFile
+              + ": restore that file, or move both away to start afresh",
+          refused);
+    }
+    try (Statement alter = connection.createStatement()) {
+      // The password is base64url: nothing in it needs quoting.
+      alter.execute("ALTER USER " + USER + " SET PASSWORD '" + password + "'");
+      return connection;
+    } catch (SQLException e) {
+      closeQuietly(connection);
+      throw new EngineException(
+          "cannot set the password of database " + file + ": " + describe(e), e);
     }
   }
 

@@ -19,11 +19,11 @@ import org.flywaydb.core.api.MigrationVersion;
 final class SchemaMigration {
   private SchemaMigration() {}
 
-  static void migrate(String url, Path file) {
+  static void migrate(String url, String password, Path file) {
     try {
       Flyway flyway =
           Flyway.configure(SchemaMigration.class.getClassLoader())
-              .dataSource(url, "sa", "")
+              .dataSource(url, Database.USER, password)
               .locations("classpath:db/migration")
               .failOnMissingLocations(true)
               .javaMigrations(new JournalMigration())

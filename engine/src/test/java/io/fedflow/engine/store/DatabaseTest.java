@@ -8,9 +8,12 @@ import io.fedflow.engine.JobState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -115,7 +118,7 @@ class DatabaseTest {
   void aDatabaseOfANewerFedflowIsRefused() throws Exception {
     Path base = dir.resolve("fedflow");
     Database.open(base).close();
-    try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + base, "sa", "");
+    try (Connection c = raw(base);
         Statement s = c.createStatement()) {
       s.executeUpdate(
           "INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\","
@@ -145,9 +148,105 @@ class DatabaseTest {
                 + " is a file");
   }
 
+  @Test
+  void aNewDatabaseGetsAPasswordOnlyItsOwnerCanRead() throws Exception {
+    Path base = dir.resolve("home/fedflow");
+    Database.open(base).close();
+
+    Path password = dir.resolve("home/fedflow.password");
+    assertThat(Files.getPosixFilePermissions(password))
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    assertThat(Files.readString(password).strip()).hasSize(32);
+    assertThat(Files.getPosixFilePermissions(dir.resolve("home")))
+        .containsExactlyInAnyOrder(
+            PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE,
+            PosixFilePermission.OWNER_EXECUTE);
+    assertThatThrownBy(() -> DriverManager.getConnection("jdbc:h2:file:" + base, "sa", ""))
+        .isInstanceOf(SQLException.class)
+        .hasMessageStartingWith("Wrong user name or password");
+  }
+
+  @Test
+  void theServerPortRefusesAClientWithoutThePassword() throws Exception {
+    Path base = dir.resolve("fedflow");
+    try (ChildJvm child = ChildJvm.start("hold-db", base.toString())) {
+      child.await("open");
+      // The child owns the file: this connection goes through its TCP server on loopback.
+      String url = "jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;FILE_LOCK=SOCKET";
+      assertThatThrownBy(() -> DriverManager.getConnection(url, "sa", ""))
+          .isInstanceOf(SQLException.class)
+          .hasMessageStartingWith("Wrong user name or password");
+      String password = Files.readString(dir.resolve("fedflow.password")).strip();
+      try (Connection c = DriverManager.getConnection(url, "sa", password)) {
+        assertThat(c.isValid(2)).isTrue();
+      }
+      child.kill();
+    }
+  }
+
+  @Test
+  void aDatabaseWithoutAPasswordIsGivenOne() throws Exception {
+    Path base = dir.resolve("fedflow");
+    Database.open(base).close();
+    try (Connection c = raw(base);
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE kept (v INT)");
+      s.execute("ALTER USER sa SET PASSWORD ''"); // as fedflow 0.1 snapshots left it
+    }
+    Files.delete(dir.resolve("fedflow.password"));
+
+    try (Database db = Database.open(base)) {
+      assertThat(new RunStore(db, Clock.systemUTC()).runs()).isEmpty();
+    }
+
+    assertThat(tables(base)).contains("KEPT", "RUNS");
+    assertThatThrownBy(() -> DriverManager.getConnection("jdbc:h2:file:" + base, "sa", ""))
+        .isInstanceOf(SQLException.class);
+    Database.open(base).close();
+  }
+
+  @Test
+  void aLostPasswordFileIsOneClearError() throws Exception {
+    Path base = dir.resolve("fedflow");
+    Database.open(base).close();
+    Path password = dir.resolve("fedflow.password");
+    Files.delete(password);
+
+    assertThatThrownBy(() -> Database.open(base))
+        .isInstanceOf(EngineException.class)
+        .hasMessage(
+            "database "
+                + dir.resolve("fedflow.mv.db")
+                + " does not accept the password in "
+                + password
+                + ": restore that file, or move both away to start afresh");
+  }
+
+  @Test
+  void aPasswordFileOthersCanReadIsRefused() throws Exception {
+    Path base = dir.resolve("fedflow");
+    Database.open(base).close();
+    Path password = dir.resolve("fedflow.password");
+    Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-r--r--"));
+
+    assertThatThrownBy(() -> Database.open(base))
+        .isInstanceOf(EngineException.class)
+        .hasMessage(
+            "database password file "
+                + password
+                + " may be read by other users (rw-r--r--): chmod 600 it");
+  }
+
+  private static Connection raw(Path base) throws Exception {
+    String password =
+        Files.readString(base.resolveSibling(base.getFileName() + ".password")).strip();
+    return DriverManager.getConnection("jdbc:h2:file:" + base, "sa", password);
+  }
+
   private static List<String> tables(Path base) throws Exception {
     List<String> names = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + base, "sa", "");
+    try (Connection c = raw(base);
         ResultSet rows =
             c.createStatement()
                 .executeQuery(
