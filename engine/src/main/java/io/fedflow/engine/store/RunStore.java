@@ -181,9 +181,10 @@ public final class RunStore {
 
   /**
    * The rows of the run's instances that have changed since the run was created, in plan order:
-   * what a follow rebuilds its model from (every other instance is waiting).
+   * what a follow rebuilds its model from (every other instance is waiting), under the run's lock.
    */
   public synchronized List<JobRow> changedJobs(String runId) {
+    tails.remove(runId); // another process may have appended since: read the tail afresh
     Folded f = fold(runId);
     List<JobRow> out = new ArrayList<>();
     for (int position = 0; position < f.last.length; position++) {
