@@ -166,13 +166,20 @@ class LocalRunsTest {
     return engine.jobs(runId).stream().filter(r -> r.state() == JobState.RUNNING).count();
   }
 
-  /** The launchers' pids, from the attempt folders' pid files. */
+  /**
+   * The launchers' pids, from the attempt folders' pid files. The local site reports a job RUNNING
+   * as soon as it is started, which may be before its launcher has written its claim: wait for it.
+   */
   private List<Long> pids(String runId) throws Exception {
     List<Long> out = new ArrayList<>();
     for (JobRow r : engine.jobs(runId)) {
       if (r.state() == JobState.RUNNING) {
         Path pid =
             engine.logFile(runId, r.instanceId(), r.attempt(), "stdout").resolveSibling("pid");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!Files.exists(pid) && System.nanoTime() < deadline) {
+          Thread.sleep(10);
+        }
         out.add(Long.parseLong(Files.readString(pid).split(" ")[0]));
       }
     }
