@@ -48,9 +48,14 @@ final class ByteSink {
     writeVarLong((v << 1) ^ (v >> 63));
   }
 
+  /** A text as its length in bytes, then its UTF-8 bytes. */
   void writeUtf8(String s) {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
     writeVarLong(b.length);
+    writeBytes(b);
+  }
+
+  void writeBytes(byte[] b) {
     if (size + b.length > bytes.length) {
       bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + b.length));
     }

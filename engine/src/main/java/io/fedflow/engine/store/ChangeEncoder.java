@@ -2,6 +2,7 @@ package io.fedflow.engine.store;
 
 import io.fedflow.engine.JobRow;
 import io.fedflow.engine.JobState;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -146,11 +147,9 @@ final class ChangeEncoder {
       return;
     }
     shared.put(s, shared.size());
-    byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
     sink.writeVarLong(2L * b.length);
-    for (byte x : b) {
-      sink.writeByte(x);
-    }
+    sink.writeBytes(b);
   }
 
   static long nanos(Instant t) {

@@ -111,7 +111,7 @@ final class RunReader {
     try (PreparedStatement query =
         connection.prepareStatement("SELECT body FROM journal WHERE run_id = ? ORDER BY seq")) {
       query.setString(1, runId);
-      query.setFetchSize(64);
+      query.setFetchSize(8); // entries of up to a MiB each, fetched a few at a time when remote
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
           decoder.decode(rows.getBytes(1), sink);
