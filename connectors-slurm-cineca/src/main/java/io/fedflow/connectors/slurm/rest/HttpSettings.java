@@ -21,6 +21,16 @@ public record HttpSettings(
     int breakerFailures,
     Duration breakerOpen) {
 
+  public HttpSettings {
+    if (retries < 0 || breakerFailures < 1) {
+      throw new IllegalArgumentException(
+          "retries must be 0 or more and breaker failures 1 or more");
+    }
+    if (firstBackoff.compareTo(maxBackoff) >= 0) {
+      throw new IllegalArgumentException("the first backoff must be shorter than the longest");
+    }
+  }
+
   public static final HttpSettings DEFAULTS =
       new HttpSettings(
           Duration.ofSeconds(10),

@@ -3,6 +3,7 @@ package io.fedflow.connectors.slurm.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -25,8 +26,14 @@ public final class SlurmJson {
 
   /** Decodes a successful answer into a generated model. */
   public static <T> T read(HttpResult r, Class<T> type) throws ConnectorException {
+    return read(r, type, MAPPER);
+  }
+
+  /** Decodes with a mapper that knows a version's quirks. */
+  public static <T> T read(HttpResult r, Class<T> type, ObjectMapper mapper)
+      throws ConnectorException {
     try {
-      return MAPPER.readValue(r.body(), type);
+      return mapper.readValue(r.body(), type);
     } catch (JsonProcessingException e) {
       throw new ConnectorException(
           r.request()
@@ -34,6 +41,7 @@ public final class SlurmJson {
               + r.status()
               + " with a body that is not a "
               + type.getSimpleName()
+              + (e instanceof JsonMappingException m ? " at " + m.getPathReference() : "")
               + ": "
               + e.getOriginalMessage(),
           false,

@@ -153,6 +153,6 @@ public final class V0038Rest implements SlurmRest {
     if (!r.ok()) {
       throw SlurmErrors.failure(action, r);
     }
-    return SlurmJson.read(r, type);
+    return SlurmJson.read(r, type, V0038Quirks.MAPPER);
   }
 }
