@@ -147,13 +147,19 @@ public final class V0040Rest implements SlurmRest {
     V0042OpenapiPingArrayResp answer =
         decode("pinging slurmctld", r, V0042OpenapiPingArrayResp.class);
     List<V0042ControllerPing> pings = answer.getPings() == null ? List.of() : answer.getPings();
-    if (pings.stream().noneMatch(p -> "UP".equals(p.getPinged()))) {
+    if (pings.stream().noneMatch(V0040Rest::up)) {
       throw new ConnectorException(
           "pinging slurmctld failed: "
               + r.request()
               + " says no controller is UP (slurmctld down, or the token was refused)",
           false);
     }
+  }
+
+  /** {@code responding} since v0.0.41; v0.0.40 has only {@code pinged}, deprecated later. */
+  @SuppressWarnings("deprecation")
+  private static boolean up(V0042ControllerPing p) {
+    return p.getResponding() != null ? p.getResponding() : "UP".equals(p.getPinged());
   }
 
   private static <T> T decode(String action, HttpResult r, Class<T> type)
