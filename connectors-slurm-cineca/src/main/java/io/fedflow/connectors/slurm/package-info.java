@@ -1,7 +1,7 @@
 /**
  * The Slurm connector: submits and follows jobs on Slurm sites such as CINECA Leonardo, through
- * slurmrestd (a client generated from its OpenAPI documents) or over SSH.
+ * slurmrestd (package {@code rest}, models generated from its OpenAPI documents).
  *
- * <p>Empty until the Slurm issue lands.
+ * <p>The transport is in {@code rest}; the {@code Connector} over it is still to come.
  */
 package io.fedflow.connectors.slurm;

@@ -1,0 +1,158 @@
+package io.fedflow.connectors.slurm.rest.v0038;
+
+import io.fedflow.connectors.slurm.rest.ApiVersion;
+import io.fedflow.connectors.slurm.rest.HttpResult;
+import io.fedflow.connectors.slurm.rest.JobRecord;
+import io.fedflow.connectors.slurm.rest.JobRequest;
+import io.fedflow.connectors.slurm.rest.NodeRecord;
+import io.fedflow.connectors.slurm.rest.PartitionRecord;
+import io.fedflow.connectors.slurm.rest.SlurmErrors;
+import io.fedflow.connectors.slurm.rest.SlurmHttp;
+import io.fedflow.connectors.slurm.rest.SlurmJson;
+import io.fedflow.connectors.slurm.rest.SlurmRest;
+import io.fedflow.connectors.slurm.rest.v0038.model.Dbv0038JobInfo;
+import io.fedflow.connectors.slurm.rest.v0038.model.V0038JobSubmissionResponse;
+import io.fedflow.connectors.slurm.rest.v0038.model.V0038JobsResponse;
+import io.fedflow.connectors.slurm.rest.v0038.model.V0038NodesResponse;
+import io.fedflow.connectors.slurm.rest.v0038.model.V0038PartitionsResponse;
+import io.fedflow.connectors.slurm.rest.v0038.model.V0038Ping;
+import io.fedflow.connectors.slurm.rest.v0038.model.V0038Pings;
+import io.fedflow.engine.connector.ConnectorException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** slurmrestd's v0.0.38 (Slurm 22.05): paths without trailing slashes. */
+public final class V0038Rest implements SlurmRest {
+  private static final String SLURM = "/slurm/v0.0.38";
+  private static final String SLURMDB = "/slurmdb/v0.0.38";
+
+  private final SlurmHttp http;
+  private final boolean accounting;
+
+  /**
+   * @param accounting whether the server serves {@code /slurmdb/v0.0.38} (slurmdbd is configured)
+   */
+  public V0038Rest(SlurmHttp http, boolean accounting) {
+    this.http = http;
+    this.accounting = accounting;
+  }
+
+  @Override
+  public ApiVersion version() {
+    return ApiVersion.V0038;
+  }
+
+  @Override
+  public long submit(JobRequest request) throws ConnectorException {
+    String body = SlurmJson.write(V0038Codec.submission(request));
+    HttpResult r = http.post(SLURM + "/job/submit", body);
+    String action = "submitting " + request.name();
+    V0038JobSubmissionResponse answer = decode(action, r, V0038JobSubmissionResponse.class);
+    if (answer.getJobId() == null || !SlurmErrors.inOk(r).isEmpty()) {
+      throw SlurmErrors.failure(action, r);
+    }
+    return answer.getJobId();
+  }
+
+  @Override
+  public List<JobRecord> jobs() throws ConnectorException {
+    HttpResult r = http.get(SLURM + "/jobs");
+    V0038JobsResponse answer = decode("listing jobs", r, V0038JobsResponse.class);
+    return answer.getJobs() == null
+        ? List.of()
+        : answer.getJobs().stream().map(V0038Codec::job).toList();
+  }
+
+  @Override
+  public Optional<JobRecord> job(long id) throws ConnectorException {
+    HttpResult r = http.get(SLURM + "/job/" + id);
+    if (SlurmErrors.unknownJob(r)) {
+      return Optional.empty();
+    }
+    V0038JobsResponse answer = decode("reading job " + id, r, V0038JobsResponse.class);
+    return answer.getJobs() == null
+        ? Optional.empty()
+        : answer.getJobs().stream().map(V0038Codec::job).filter(j -> j.id() == id).findFirst();
+  }
+
+  @Override
+  public Optional<JobRecord> accountingJob(long id) throws ConnectorException {
+    if (!accounting) {
+      return Optional.empty();
+    }
+    HttpResult r = http.get(SLURMDB + "/job/" + id);
+    if (SlurmErrors.unknownJob(r)) {
+      return Optional.empty();
+    }
+    Dbv0038JobInfo answer =
+        decode("reading job " + id + " from accounting", r, Dbv0038JobInfo.class);
+    return answer.getJobs() == null
+        ? Optional.empty()
+        : answer.getJobs().stream()
+            .filter(j -> j.getJobId() != null && j.getJobId() == id)
+            .map(V0038Codec::accountingJob)
+            .findFirst();
+  }
+
+  @Override
+  public List<JobRecord> accountingJobsNamed(Collection<String> names) throws ConnectorException {
+    if (!accounting || names.isEmpty()) {
+      return List.of();
+    }
+    String query = URLEncoder.encode(String.join(",", names), StandardCharsets.UTF_8);
+    HttpResult r = http.get(SLURMDB + "/jobs?job_name=" + query);
+    Dbv0038JobInfo answer = decode("finding jobs in accounting", r, Dbv0038JobInfo.class);
+    return answer.getJobs() == null
+        ? List.of()
+        : answer.getJobs().stream().map(V0038Codec::accountingJob).toList();
+  }
+
+  @Override
+  public void cancel(long id) throws ConnectorException {
+    HttpResult r = http.delete(SLURM + "/job/" + id);
+    if (!r.ok() && !SlurmErrors.unknownJob(r)) {
+      throw SlurmErrors.failure("cancelling job " + id, r);
+    }
+  }
+
+  @Override
+  public List<NodeRecord> nodes() throws ConnectorException {
+    V0038NodesResponse answer =
+        decode("listing nodes", http.get(SLURM + "/nodes"), V0038NodesResponse.class);
+    return answer.getNodes() == null
+        ? List.of()
+        : answer.getNodes().stream().map(V0038Codec::node).toList();
+  }
+
+  @Override
+  public List<PartitionRecord> partitions() throws ConnectorException {
+    V0038PartitionsResponse answer =
+        decode(
+            "listing partitions", http.get(SLURM + "/partitions"), V0038PartitionsResponse.class);
+    return answer.getPartitions() == null
+        ? List.of()
+        : answer.getPartitions().stream().map(V0038Codec::partition).toList();
+  }
+
+  @Override
+  public void ping() throws ConnectorException {
+    HttpResult r = http.get(SLURM + "/ping");
+    V0038Pings answer = decode("pinging slurmctld", r, V0038Pings.class);
+    List<V0038Ping> pings = answer.getPings() == null ? List.of() : answer.getPings();
+    if (pings.stream().noneMatch(p -> p.getPing() == V0038Ping.PingEnum.UP)) {
+      throw new ConnectorException(
+          "pinging slurmctld failed: " + r.request() + " says no controller is UP", true);
+    }
+  }
+
+  private static <T> T decode(String action, HttpResult r, Class<T> type)
+      throws ConnectorException {
+    if (!r.ok()) {
+      throw SlurmErrors.failure(action, r);
+    }
+    return SlurmJson.read(r, type, V0038Quirks.MAPPER);
+  }
+}

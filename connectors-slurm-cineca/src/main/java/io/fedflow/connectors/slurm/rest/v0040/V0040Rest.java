@@ -1,0 +1,179 @@
+package io.fedflow.connectors.slurm.rest.v0040;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fedflow.connectors.slurm.rest.ApiVersion;
+import io.fedflow.connectors.slurm.rest.HttpResult;
+import io.fedflow.connectors.slurm.rest.JobRecord;
+import io.fedflow.connectors.slurm.rest.JobRequest;
+import io.fedflow.connectors.slurm.rest.NodeRecord;
+import io.fedflow.connectors.slurm.rest.PartitionRecord;
+import io.fedflow.connectors.slurm.rest.SlurmErrors;
+import io.fedflow.connectors.slurm.rest.SlurmHttp;
+import io.fedflow.connectors.slurm.rest.SlurmJson;
+import io.fedflow.connectors.slurm.rest.SlurmRest;
+import io.fedflow.connectors.slurm.rest.v0040.model.V0042ControllerPing;
+import io.fedflow.connectors.slurm.rest.v0040.model.V0042OpenapiJobInfoResp;
+import io.fedflow.connectors.slurm.rest.v0040.model.V0042OpenapiJobSubmitResponse;
+import io.fedflow.connectors.slurm.rest.v0040.model.V0042OpenapiNodesResp;
+import io.fedflow.connectors.slurm.rest.v0040.model.V0042OpenapiPartitionResp;
+import io.fedflow.connectors.slurm.rest.v0040.model.V0042OpenapiPingArrayResp;
+import io.fedflow.engine.connector.ConnectorException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** slurmrestd's v0.0.40, v0.0.41 and v0.0.42: collections end with a slash. */
+public final class V0040Rest implements SlurmRest {
+  private final SlurmHttp http;
+  private final ApiVersion version;
+  private final boolean accounting;
+  private final String slurm;
+  private final String slurmdb;
+
+  /**
+   * @param accounting whether the server serves {@code /slurmdb/<version>/}
+   */
+  public V0040Rest(SlurmHttp http, ApiVersion version, boolean accounting) {
+    if (!version.modern()) {
+      throw new IllegalArgumentException(version.tag() + " is not of the v0.0.40 family");
+    }
+    this.http = http;
+    this.version = version;
+    this.accounting = accounting;
+    this.slurm = "/slurm/" + version.tag();
+    this.slurmdb = "/slurmdb/" + version.tag();
+  }
+
+  @Override
+  public ApiVersion version() {
+    return version;
+  }
+
+  @Override
+  public long submit(JobRequest request) throws ConnectorException {
+    String body = SlurmJson.write(V0040Codec.submission(request));
+    HttpResult r = http.post(slurm + "/job/submit", body);
+    String action = "submitting " + request.name();
+    V0042OpenapiJobSubmitResponse answer = decode(action, r, V0042OpenapiJobSubmitResponse.class);
+    if (answer.getJobId() == null || !SlurmErrors.inOk(r).isEmpty()) {
+      throw SlurmErrors.failure(action, r);
+    }
+    return answer.getJobId();
+  }
+
+  @Override
+  public List<JobRecord> jobs() throws ConnectorException {
+    HttpResult r = http.get(slurm + "/jobs/");
+    V0042OpenapiJobInfoResp answer = decode("listing jobs", r, V0042OpenapiJobInfoResp.class);
+    if (!SlurmErrors.inOk(r).isEmpty()) {
+      throw SlurmErrors.failure("listing jobs", r);
+    }
+    return answer.getJobs() == null
+        ? List.of()
+        : answer.getJobs().stream().map(V0040Codec::job).toList();
+  }
+
+  @Override
+  public Optional<JobRecord> job(long id) throws ConnectorException {
+    HttpResult r = http.get(slurm + "/job/" + id);
+    if (SlurmErrors.unknownJob(r)) {
+      return Optional.empty();
+    }
+    V0042OpenapiJobInfoResp answer = decode("reading job " + id, r, V0042OpenapiJobInfoResp.class);
+    return answer.getJobs() == null
+        ? Optional.empty()
+        : answer.getJobs().stream().map(V0040Codec::job).filter(j -> j.id() == id).findFirst();
+  }
+
+  @Override
+  public Optional<JobRecord> accountingJob(long id) throws ConnectorException {
+    if (!accounting) {
+      return Optional.empty();
+    }
+    HttpResult r = http.get(slurmdb + "/job/" + id);
+    if (SlurmErrors.unknownJob(r)) {
+      return Optional.empty();
+    }
+    return V0040Accounting.jobs(tree("reading job " + id + " from accounting", r)).stream()
+        .filter(j -> j.id() == id)
+        .findFirst();
+  }
+
+  @Override
+  public List<JobRecord> accountingJobsNamed(Collection<String> names) throws ConnectorException {
+    if (!accounting || names.isEmpty()) {
+      return List.of();
+    }
+    String query = URLEncoder.encode(String.join(",", names), StandardCharsets.UTF_8);
+    HttpResult r = http.get(slurmdb + "/jobs/?job_name=" + query);
+    return V0040Accounting.jobs(tree("finding jobs in accounting", r));
+  }
+
+  @Override
+  public void cancel(long id) throws ConnectorException {
+    HttpResult r = http.delete(slurm + "/job/" + id);
+    if (!r.ok() && !SlurmErrors.unknownJob(r)) {
+      throw SlurmErrors.failure("cancelling job " + id, r);
+    }
+  }
+
+  @Override
+  public List<NodeRecord> nodes() throws ConnectorException {
+    V0042OpenapiNodesResp answer =
+        decode("listing nodes", http.get(slurm + "/nodes/"), V0042OpenapiNodesResp.class);
+    return answer.getNodes() == null
+        ? List.of()
+        : answer.getNodes().stream().map(V0040Codec::node).toList();
+  }
+
+  @Override
+  public List<PartitionRecord> partitions() throws ConnectorException {
+    V0042OpenapiPartitionResp answer =
+        decode(
+            "listing partitions",
+            http.get(slurm + "/partitions/"),
+            V0042OpenapiPartitionResp.class);
+    return answer.getPartitions() == null
+        ? List.of()
+        : answer.getPartitions().stream().map(V0040Codec::partition).toList();
+  }
+
+  /** A bad token is a 200 here, with every controller {@code DOWN}. */
+  @Override
+  public void ping() throws ConnectorException {
+    HttpResult r = http.get(slurm + "/ping/");
+    V0042OpenapiPingArrayResp answer =
+        decode("pinging slurmctld", r, V0042OpenapiPingArrayResp.class);
+    List<V0042ControllerPing> pings = answer.getPings() == null ? List.of() : answer.getPings();
+    if (pings.stream().noneMatch(V0040Rest::up)) {
+      throw new ConnectorException(
+          "pinging slurmctld failed: "
+              + r.request()
+              + " says no controller is UP (slurmctld down, or the token was refused)",
+          false);
+    }
+  }
+
+  /** {@code responding} since v0.0.41; v0.0.40 has only {@code pinged}, deprecated later. */
+  @SuppressWarnings("deprecation")
+  private static boolean up(V0042ControllerPing p) {
+    return p.getResponding() != null ? p.getResponding() : "UP".equals(p.getPinged());
+  }
+
+  private static <T> T decode(String action, HttpResult r, Class<T> type)
+      throws ConnectorException {
+    if (!r.ok()) {
+      throw SlurmErrors.failure(action, r);
+    }
+    return SlurmJson.read(r, type);
+  }
+
+  private static JsonNode tree(String action, HttpResult r) throws ConnectorException {
+    if (!r.ok()) {
+      throw SlurmErrors.failure(action, r);
+    }
+    return SlurmJson.read(r, JsonNode.class);
+  }
+}
