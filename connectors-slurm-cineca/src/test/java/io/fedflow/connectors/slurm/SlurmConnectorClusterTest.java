@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,6 +40,13 @@ class SlurmConnectorClusterTest {
 
   static List<String> clusters() {
     return SlurmLab.clusters();
+  }
+
+  @AfterEach
+  void removeTheRunsFolders() throws IOException {
+    for (String cluster : SlurmLab.clusters()) {
+      SlurmLab.removeRun(cluster, runId);
+    }
   }
 
   @ParameterizedTest(name = "Slurm {0}")

@@ -46,6 +46,7 @@ class SlurmEngineClusterTest {
       String joined = lab.get("WORKDIR") + "/" + run.id() + "/attempts/join/1/stdout";
       assertThat(Files.readString(lab.onHost(joined), StandardCharsets.UTF_8))
           .isEqualTo("FEDERATED federated\nWORKFLOWS workflows\n");
+      SlurmLab.removeRun(cluster, run.id());
     }
   }
 }

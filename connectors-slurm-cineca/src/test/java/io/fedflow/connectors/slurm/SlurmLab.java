@@ -115,4 +115,33 @@ record SlurmLab(String cluster, Map<String, String> env) {
   Path onHost(String clusterPath) {
     return Path.of(get("ROOT") + clusterPath);
   }
+
+  /** Deletes a run's folder on a cluster of the lab, if the lab has it. */
+  static void removeRun(String cluster, String runId) throws IOException {
+    Path file =
+        Path.of(
+            System.getenv().getOrDefault("FEDFLOW_SLURM_LAB", "/var/lib/fedflow-slurm-lab"), "env");
+    if (!Files.isReadable(file)) {
+      return;
+    }
+    Map<String, String> env = new HashMap<>();
+    for (String line : Files.readAllLines(file)) {
+      Matcher m = EXPORT.matcher(line);
+      if (m.matches()) {
+        env.put(m.group(1), m.group(2));
+      }
+    }
+    SlurmLab lab = new SlurmLab(cluster, env);
+    if (lab.get("WORKDIR").isEmpty() || runId.isBlank() || runId.contains("/")) {
+      return;
+    }
+    Path run = lab.onHost(lab.get("WORKDIR") + "/" + runId);
+    if (Files.isDirectory(run)) {
+      try (var files = Files.walk(run)) {
+        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
 }
