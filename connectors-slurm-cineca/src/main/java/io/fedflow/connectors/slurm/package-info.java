@@ -1,7 +1,5 @@
 /**
- * The Slurm connector: submits and follows jobs on Slurm sites such as CINECA Leonardo, through
- * slurmrestd (package {@code rest}, models generated from its OpenAPI documents).
- *
- * <p>The transport is in {@code rest}; the {@code Connector} over it is still to come.
+ * The {@code slurm} site type: a {@link io.fedflow.engine.connector.Connector} that submits, polls,
+ * finds and cancels jobs through slurmrestd (the transport is in the {@code rest} package).
  */
 package io.fedflow.connectors.slurm;

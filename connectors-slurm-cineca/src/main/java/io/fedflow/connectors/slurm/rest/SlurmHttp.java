@@ -136,6 +136,8 @@ public final class SlurmHttp implements AutoCloseable {
           () -> {
             HttpResponse<String> response =
                 client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // One line per request, never a header: what an operator counts or follows.
+            LOG.debug("{} {} {}", method, uri, response.statusCode());
             return new HttpResult(method, uri, response.statusCode(), response.body());
           });
     } catch (CircuitBreakerOpenException e) {

@@ -1,0 +1,24 @@
+package io.fedflow.connectors.slurm;
+
+import io.fedflow.connectors.slurm.rest.HttpSettings;
+import io.fedflow.engine.connector.Connector;
+import io.fedflow.engine.connector.ConnectorException;
+import io.fedflow.engine.connector.ConnectorProvider;
+import io.fedflow.engine.connector.SiteConfig;
+import java.time.Clock;
+
+/** Serves sites of type {@code slurm}; see {@link SlurmSettings} for the settings. */
+public final class SlurmConnectorProvider implements ConnectorProvider {
+
+  @Override
+  public String type() {
+    return "slurm";
+  }
+
+  @Override
+  public Connector open(SiteConfig site) throws ConnectorException {
+    Clock clock = Clock.systemUTC();
+    return SlurmConnector.open(
+        SlurmSettings.of(site, clock, System::getenv), HttpSettings.DEFAULTS, clock);
+  }
+}

@@ -1,0 +1,151 @@
+package io.fedflow.connectors.slurm;
+
+import io.fedflow.connectors.slurm.rest.SlurmToken;
+import io.fedflow.dag.Durations;
+import io.fedflow.engine.connector.ConnectorException;
+import io.fedflow.engine.connector.SiteConfig;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * The settings of a Slurm site.
+ *
+ * @param site the site's name, for messages
+ * @param url slurmrestd's base URL ({@code url}, required)
+ * @param user the cluster user jobs run as ({@code user}, required; {@code X-SLURM-USER-NAME})
+ * @param token where the JWT is ({@code token}, required): {@code file:}, {@code env:} or {@code
+ *     command:}, never the token itself
+ * @param api the REST API version ({@code api}: {@code auto}, the default, or {@code v0.0.38} ...)
+ * @param partition {@code partition}, {@code account}, {@code qos}: optional, the cluster's
+ *     defaults otherwise
+ * @param workdir the folder on the cluster, writable by {@code user}, under which each run gets a
+ *     folder ({@code workdir}, required, absolute)
+ * @param path the {@code PATH} jobs get ({@code path}, default {@code
+ *     /usr/local/bin:/usr/bin:/bin}): slurmrestd passes the submitter's environment to no job
+ * @param capacityCache how long an answer of {@link SlurmConnector#capacity} is reused ({@code
+ *     capacityCache}, default 5s)
+ */
+record SlurmSettings(
+    String site,
+    URI url,
+    String user,
+    SlurmToken token,
+    String api,
+    String partition,
+    String account,
+    String qos,
+    String workdir,
+    String path,
+    Duration capacityCache) {
+
+  static final Set<String> KEYS =
+      Set.of(
+          "url",
+          "user",
+          "token",
+          "api",
+          "partition",
+          "account",
+          "qos",
+          "workdir",
+          "path",
+          "capacityCache");
+
+  /** Reads a site's settings, reporting every bad one at once, each naming the site and key. */
+  static SlurmSettings of(SiteConfig site, Clock clock, UnaryOperator<String> environment)
+      throws ConnectorException {
+    Map<String, String> s = site.settings();
+    List<String> problems = new ArrayList<>();
+    for (String key : s.keySet().stream().sorted().toList()) {
+      if (!KEYS.contains(key)) {
+        problems.add(
+            key
+                + ": expected one of account, api, capacityCache, partition, path, qos, token,"
+                + " url, user, workdir");
+      }
+    }
+    URI url = null;
+    String urlText = required(s, "url", problems);
+    if (urlText != null) {
+      try {
+        url = new URI(urlText.strip());
+        if (!List.of("http", "https").contains(String.valueOf(url.getScheme()))
+            || url.getHost() == null) {
+          problems.add(expected("url", "an http(s) URL like http://slurm.example:6820", urlText));
+        }
+      } catch (URISyntaxException e) {
+        problems.add(expected("url", "an http(s) URL like http://slurm.example:6820", urlText));
+      }
+    }
+    String user = required(s, "user", problems);
+    SlurmToken token = null;
+    String tokenText = required(s, "token", problems);
+    if (tokenText != null) {
+      try {
+        token = SlurmToken.parse(tokenText, clock, environment);
+      } catch (IllegalArgumentException e) {
+        // Never echo the value: it may be the token itself.
+        problems.add(
+            "token: expected a reference like file:/path/to/jwt, env:SLURM_JWT or command:scontrol"
+                + " token, never the token itself");
+      }
+    }
+    String workdir = required(s, "workdir", problems);
+    if (workdir != null && !workdir.startsWith("/")) {
+      problems.add(expected("workdir", "an absolute folder on the cluster", workdir));
+    }
+    if (workdir != null && workdir.contains("\n")) {
+      problems.add("workdir: expected one line");
+    }
+    Duration cache = Duration.ofSeconds(5);
+    if (s.containsKey("capacityCache")) {
+      try {
+        cache = Durations.parse(s.get("capacityCache"));
+      } catch (IllegalArgumentException e) {
+        problems.add(expected("capacityCache", e.getMessage(), s.get("capacityCache")));
+      }
+    }
+    if (!problems.isEmpty()) {
+      String prefix = "site " + site.name() + ": ";
+      throw new ConnectorException(prefix + String.join("\n" + prefix, problems), false);
+    }
+    return new SlurmSettings(
+        site.name(),
+        url,
+        user.strip(),
+        token,
+        s.getOrDefault("api", "auto").strip(),
+        blankToNull(s.get("partition")),
+        blankToNull(s.get("account")),
+        blankToNull(s.get("qos")),
+        workdir.endsWith("/") && workdir.length() > 1
+            ? workdir.substring(0, workdir.length() - 1)
+            : workdir,
+        s.getOrDefault("path", "/usr/local/bin:/usr/bin:/bin"),
+        cache);
+  }
+
+  private static String required(Map<String, String> s, String key, List<String> problems) {
+    String value = s.get(key);
+    if (value == null || value.isBlank()) {
+      problems.add(key + ": required");
+      return null;
+    }
+    return value;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private static String expected(String key, String what, String found) {
+    return key + ": expected " + what + " but found '" + found + "'";
+  }
+}

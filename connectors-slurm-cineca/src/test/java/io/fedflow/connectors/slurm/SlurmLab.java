@@ -1,0 +1,147 @@
+package io.fedflow.connectors.slurm;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.fedflow.engine.connector.SiteConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A cluster of the lab that {@code scripts/local-slurm.sh} runs, read from {@code
+ * $FEDFLOW_SLURM_LAB/env}. When the lab or the cluster is absent the test is skipped with the
+ * reason, or fails when {@code FEDFLOW_REQUIRE_SLURM=1}.
+ */
+record SlurmLab(String cluster, Map<String, String> env) {
+  private static final Pattern EXPORT = Pattern.compile("^export ([A-Z0-9_]+)='([^']*)'$");
+
+  /** The clusters tests run on. */
+  static List<String> clusters() {
+    return List.of("22", "24");
+  }
+
+  /** The cluster, answering; or the test is skipped (or failed when Slurm is required). */
+  static SlurmLab require(String cluster) {
+    String labDir = System.getenv().getOrDefault("FEDFLOW_SLURM_LAB", "/var/lib/fedflow-slurm-lab");
+    Path file = Path.of(labDir, "env");
+    Map<String, String> env = new HashMap<>();
+    try {
+      for (String line : Files.readAllLines(file)) {
+        Matcher m = EXPORT.matcher(line);
+        if (m.matches()) {
+          env.put(m.group(1), m.group(2));
+        }
+      }
+    } catch (IOException e) {
+      unavailable(
+          file + " cannot be read (" + e + "): start the lab, scripts/local-slurm.sh start");
+    }
+    List<String> running = List.of(env.getOrDefault("FEDFLOW_SLURM_CLUSTERS", "").split(" "));
+    if (!running.contains(cluster)) {
+      unavailable(
+          "Slurm cluster "
+              + cluster
+              + " is not running according to "
+              + file
+              + ": scripts/local-slurm.sh start "
+              + cluster);
+    }
+    SlurmLab lab = new SlurmLab(cluster, env);
+    lab.checkAnswers();
+    return lab;
+  }
+
+  private static void unavailable(String reason) {
+    String message = "SKIPPING Slurm integration test: " + reason;
+    if ("1".equals(System.getenv("FEDFLOW_REQUIRE_SLURM"))) {
+      fail("FEDFLOW_REQUIRE_SLURM=1 but " + reason);
+    }
+    System.err.println(message);
+    assumeTrue(false, message);
+  }
+
+  private void checkAnswers() {
+    try {
+      HttpResponse<Void> r =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(Duration.ofSeconds(3))
+              .build()
+              .send(
+                  HttpRequest.newBuilder(URI.create(get("URL") + "/openapi/v3"))
+                      .timeout(Duration.ofSeconds(5))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding());
+      if (r.statusCode() >= 500) {
+        unavailable("slurmrestd at " + get("URL") + " answered " + r.statusCode());
+      }
+    } catch (IOException e) {
+      unavailable("slurmrestd at " + get("URL") + " does not answer: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      unavailable("interrupted");
+    }
+  }
+
+  String get(String key) {
+    return env.getOrDefault("FEDFLOW_SLURM" + cluster + "_" + key, "");
+  }
+
+  /** The site config of this cluster, with {@code extra} settings added or replaced. */
+  SiteConfig site(String name, Map<String, String> extra) {
+    Map<String, String> s = new HashMap<>();
+    s.put("url", get("URL"));
+    s.put("user", get("USER"));
+    s.put("token", "file:" + get("TOKEN_FILE"));
+    s.put("partition", get("PARTITION"));
+    s.put("account", get("ACCOUNT"));
+    s.put("workdir", get("WORKDIR"));
+    s.putAll(extra);
+    return new SiteConfig(name, "slurm", s);
+  }
+
+  /** A path on the cluster as this machine reaches it (24 runs in a chroot). */
+  Path onHost(String clusterPath) {
+    return Path.of(get("ROOT") + clusterPath);
+  }
+
+  /** Deletes a run's folder on a cluster of the lab, if the lab has it. */
+  static void removeRun(String cluster, String runId) throws IOException {
+    Path file =
+        Path.of(
+            System.getenv().getOrDefault("FEDFLOW_SLURM_LAB", "/var/lib/fedflow-slurm-lab"), "env");
+    if (!Files.isReadable(file)) {
+      return;
+    }
+    Map<String, String> env = new HashMap<>();
+    for (String line : Files.readAllLines(file)) {
+      Matcher m = EXPORT.matcher(line);
+      if (m.matches()) {
+        env.put(m.group(1), m.group(2));
+      }
+    }
+    SlurmLab lab = new SlurmLab(cluster, env);
+    if (lab.get("WORKDIR").isEmpty() || runId.isBlank() || runId.contains("/")) {
+      return;
+    }
+    Path run = lab.onHost(lab.get("WORKDIR") + "/" + runId);
+    if (Files.isDirectory(run)) {
+      try (var files = Files.walk(run)) {
+        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+}
