@@ -156,7 +156,7 @@ class LocalRunsTest {
     assertThat(states(run.id())).containsEntry("bye", JobState.SUCCEEDED);
     for (long pid : pids) {
       assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
-          .as("launcher %d", pid)
+          .as("job %d", pid)
           .isFalse();
     }
     assertThat(last().state()).isEqualTo(RunState.CANCELLED);
@@ -166,7 +166,7 @@ class LocalRunsTest {
     return engine.jobs(runId).stream().filter(r -> r.state() == JobState.RUNNING).count();
   }
 
-  /** The launchers' pids, from the attempt folders' pid files. */
+  /** The jobs' pids, from the attempt folders' pid files. */
   private List<Long> pids(String runId) throws Exception {
     List<Long> out = new ArrayList<>();
     for (JobRow r : engine.jobs(runId)) {
