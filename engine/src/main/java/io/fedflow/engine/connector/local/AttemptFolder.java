@@ -14,7 +14,6 @@ import java.time.Instant;
  * engine process can tell what became of it:
  *
  * <ul>
- *   <li>{@code token}: the submission token, written before the job is started;
  *   <li>{@code limits}: cpus, memory and walltime, when not the defaults, to account for an adopted
  *       job and keep watching its walltime;
  *   <li>{@code script}: an inline script, as an executable file;
@@ -29,7 +28,6 @@ import java.time.Instant;
  * Files end with a newline once complete: a file without one is still being written.
  */
 record AttemptFolder(Path dir) {
-  static final String TOKEN = "token";
   static final String LIMITS = "limits";
   static final String SCRIPT = "script";
   static final String PID = "pid";

@@ -172,7 +172,6 @@ final class LocalConnector implements Connector {
     ProcessPlan plan;
     try {
       Files.createDirectories(folder.dir());
-      folder.write(AttemptFolder.TOKEN, s.token());
       if (!limits.equals(Limits.DEFAULT)) {
         folder.write(AttemptFolder.LIMITS, limits.text());
       }

@@ -112,7 +112,6 @@ class LocalRecoveryTest {
                   .build());
       // What a crash between recording the token and starting the job leaves behind.
       Path attempt = Files.createDirectories(s.attemptDir());
-      Files.writeString(attempt.resolve("token"), s.token() + "\n");
       Files.createSymbolicLink(home.resolve("local/tokens").resolve(s.token()), attempt);
 
       assertThat(site.connector.find(List.of(s.token()))).isEmpty();
