@@ -205,16 +205,26 @@ final class Spawner implements Starter {
     this.news = news;
   }
 
-  /** Closes the requests pipe: the spawner reaps its jobs still running, then exits. */
+  /**
+   * Closes the requests pipe: the spawner reaps its jobs still running, then exits. With none, it
+   * is waited for a moment, so that this process reaps it (and counts its CPU time).
+   */
   @Override
   public synchronized void close() {
-    if (running != null) {
-      try {
-        running.requests.close();
-      } catch (IOException e) {
-        LOG.debug("closing the spawner's requests: {}", e.getMessage());
+    if (running == null) {
+      return;
+    }
+    Running r = running;
+    running = null;
+    try {
+      r.requests.close();
+      if (r.bySeq.isEmpty() && r.byPid.isEmpty()) {
+        r.process.waitFor(1, TimeUnit.SECONDS);
       }
-      running = null;
+    } catch (IOException e) {
+      LOG.debug("closing the spawner's requests: {}", e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
