@@ -88,7 +88,7 @@ final class LocalConnector implements Connector {
         throw new ConnectorException(
             "site " + site + ": the spawner needs perl, found none", false);
       }
-      return Spawner.start(settings.stateDir(), perl);
+      return Spawner.open(settings.stateDir(), perl);
     } catch (ConnectorException e) {
       if (settings.launcher() == LocalSettings.Launch.SPAWNER) {
         throw e;

@@ -51,7 +51,7 @@ final class Spawner implements Starter {
    *
    * @throws ConnectorException when it cannot be written, or does not start and say it is ready
    */
-  static Spawner start(Path stateDir, String perl) throws ConnectorException {
+  static Spawner open(Path stateDir, String perl) throws ConnectorException {
     Spawner s =
         new Spawner(
             perl, ScriptFiles.install(stateDir, "spawner.pl"), stateDir.resolve("spawner.log"));

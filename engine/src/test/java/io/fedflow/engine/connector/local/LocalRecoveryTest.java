@@ -163,7 +163,7 @@ class LocalRecoveryTest {
     Path stateDir = site.home.resolve("local");
     Path out = attempt.resolve("late.out");
     try (Starter starter =
-        how.equals("sh") ? Launcher.install(stateDir) : Spawner.start(stateDir, "perl")) {
+        how.equals("sh") ? Launcher.install(stateDir) : Spawner.open(stateDir, "perl")) {
       Started started =
           starter.start(
               new ProcessPlan(
