@@ -49,10 +49,6 @@ final class Launcher implements Starter {
     return new Launcher(ScriptFiles.install(stateDir, "launcher.sh"), setsid);
   }
 
-  Path script() {
-    return script;
-  }
-
   /**
    * Starts the launcher for one attempt. ProcessBuilder rather than Commons Exec: the launcher's
    * streams go straight to the job's files (no pumping thread per job), nothing waits on it (the

@@ -100,11 +100,6 @@ final class LocalConnector implements Connector {
     }
   }
 
-  /** How this connector starts jobs, for tests. */
-  Starter starter() {
-    return starter;
-  }
-
   /** Wakes the engine when a job it started ends, so that it polls at once. */
   @Override
   public void onNews(Runnable wake) {
