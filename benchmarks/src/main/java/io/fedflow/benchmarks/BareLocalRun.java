@@ -19,12 +19,15 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A fan-out workflow run on a local site of 2 cpus by a bare loop over the connector (submit while
- * it has room, poll the running jobs in one batch), with no engine and no store: what the local
- * connector alone costs, to split fedflow's time between the connector and the rest. The planned
- * jobs run one after the other, which is exact for a fan-out into a merge and nothing else.
+ * it has room, poll the running jobs in one batch, wait for the site's news of an ended job), with
+ * no engine and no store: what the local connector alone costs, to split fedflow's time between the
+ * connector and the rest. The planned jobs run one after the other, which is exact for a fan-out
+ * into a merge and nothing else.
  *
  * <p>{@code BareLocalRun HOME FILE} prints {@code RESULT SUCCEEDED|FAILED SUCCEEDED NANOS
  * JVM-CPU-NANOS}.
@@ -46,6 +49,8 @@ public final class BareLocalRun {
     long succeeded = 0;
     long tokens = 0;
     try (Connector connector = provider.open(site)) {
+      Semaphore news = new Semaphore(0);
+      connector.onNews(news::release);
       for (PlannedJob job : plan.jobs()) {
         List<SiteJob> running = new ArrayList<>();
         Iterator<JobInstance> todo = job.instances().iterator();
@@ -68,7 +73,8 @@ public final class BareLocalRun {
             }
           }
           if (running.size() == before) {
-            Thread.sleep(1);
+            news.tryAcquire(10, TimeUnit.MILLISECONDS); // a site without news is polled
+            news.drainPermits();
           }
         }
       }

@@ -156,7 +156,7 @@ class LocalRunsTest {
     assertThat(states(run.id())).containsEntry("bye", JobState.SUCCEEDED);
     for (long pid : pids) {
       assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
-          .as("launcher %d", pid)
+          .as("job %d", pid)
           .isFalse();
     }
     assertThat(last().state()).isEqualTo(RunState.CANCELLED);
@@ -167,8 +167,8 @@ class LocalRunsTest {
   }
 
   /**
-   * The launchers' pids, from the attempt folders' pid files. The local site reports a job RUNNING
-   * as soon as it is started, which may be before its launcher has written its claim: wait for it.
+   * The jobs' pids, from the attempt folders' pid files. A job may be reported RUNNING before its
+   * claim is written (the sh launcher writes it itself): wait for it.
    */
   private List<Long> pids(String runId) throws Exception {
     List<Long> out = new ArrayList<>();

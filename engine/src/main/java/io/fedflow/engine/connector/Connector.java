@@ -37,6 +37,14 @@ public interface Connector extends AutoCloseable {
   /** How much room the site has now, for placement and throttling. */
   Capacity capacity() throws ConnectorException;
 
+  /**
+   * Lets a site that learns of its jobs' changes by itself (the local site sees its jobs end) wake
+   * the engine, which then polls at once instead of at its next interval. Called once, before any
+   * submission; the site may call {@code news} from any thread, as often as it likes (it only rings
+   * a bell). Sites that are only polled ignore it.
+   */
+  default void onNews(Runnable news) {}
+
   @Override
   default void close() {}
 }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -31,7 +32,8 @@ import org.apache.logging.log4j.Logger;
  * submissions, polls, a cancel recorded in the store, the time), let the {@link Decider} decide,
  * commit the outcome in one transaction, apply it to the {@link RunModel}, and only then submit and
  * cancel at the sites. A round starts at once when the last one left answers to decide on; else the
- * executor sleeps until the next poll, the next timer, or a cancel.
+ * executor sleeps until the next poll, the next timer, a cancel, or news from a site (which makes
+ * it poll at once).
  *
  * <p>Starting is recovering: the model is rebuilt from the stored rows, the sites are asked for the
  * attempts that were being submitted, and a cancel is sent again, whether the run is new or was
@@ -55,11 +57,18 @@ public final class RunExecutor {
   private final Capacities capacities;
   private final SiteChooser placement;
   private final Alarm alarm = new Alarm();
+  private final AtomicBoolean news = new AtomicBoolean();
+  private final Runnable onNews =
+      () -> {
+        news.set(true);
+        alarm.ring();
+      };
   private volatile boolean stopping;
   private volatile boolean lookForCancel;
   private boolean cancelSeen;
   private long nextCancelCheck;
   private long rounds;
+  private long committing;
 
   private RunExecutor(
       RunStore store,
@@ -123,6 +132,15 @@ public final class RunExecutor {
    * #stop()}, and returns RUNNING: the run is left as committed, for a later follow.
    */
   public RunState run() {
+    sites.listen(onNews);
+    try {
+      return follow();
+    } finally {
+      sites.unlisten(onNews);
+    }
+  }
+
+  private RunState follow() {
     long total = model.total();
     LOG.info(
         "following run {} ({}): {} jobs, {} already ended{}",
@@ -152,6 +170,7 @@ public final class RunExecutor {
         store.apply(run.id(), o.changes(), o.runEnd());
       }
       long committed = System.nanoTime();
+      committing += committed - decided;
       model.apply(o);
       rounds++;
       if (LOG.isDebugEnabled()) {
@@ -169,12 +188,13 @@ public final class RunExecutor {
       if (o.runEnd() != null) {
         progress.report(model, true);
         LOG.info(
-            "run {} {} after {} rounds and {} polls in {}",
+            "run {} {} after {} rounds and {} polls in {}, {} of it committing",
             run.id(),
             o.runEnd().name().toLowerCase(Locale.ROOT),
             rounds,
             poller.polls(),
-            Duration.ofNanos(System.nanoTime() - started));
+            Duration.ofNanos(System.nanoTime() - started),
+            Duration.ofNanos(committing));
         return o.runEnd();
       }
       progress.report(model, false);
@@ -231,12 +251,13 @@ public final class RunExecutor {
 
   /**
    * Waits for something to decide on: news from a poll, a timer due, a cancel, or room that may
-   * have opened at a site for jobs ready. Sleeps between, never past the next poll or timer.
+   * have opened at a site for jobs ready. Sleeps between, never past the next poll or timer; a
+   * site's news makes the poll due at once.
    */
   private void awaitEvents(List<EngineEvent> events) {
     while (events.isEmpty() && !stopping) {
       long now = System.nanoTime();
-      if (poller.nanosUntilDue(now) <= 0) {
+      if (news.getAndSet(false) || poller.nanosUntilDue(now) <= 0) {
         poller.poll(model, events, now);
         recovery.lookUp(events);
         canceller.retry();

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The sites an engine uses, each with its connector open, found through {@link ServiceLoader} by
@@ -25,9 +26,11 @@ public final class Sites implements AutoCloseable {
   private static final Set<String> IN_PROCESS = Set.of("local", "memory");
 
   private final Map<String, Site> byName;
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
   private Sites(Map<String, Site> byName) {
     this.byName = byName;
+    byName.values().forEach(s -> s.connector().onNews(this::news));
   }
 
   /**
@@ -83,6 +86,21 @@ public final class Sites implements AutoCloseable {
   /** The site of this name, or null. */
   Site get(String name) {
     return byName.get(name);
+  }
+
+  /**
+   * Calls {@code wake}, from any thread, whenever a site has news of its jobs, until unlistened.
+   */
+  void listen(Runnable wake) {
+    listeners.add(wake);
+  }
+
+  void unlisten(Runnable wake) {
+    listeners.remove(wake);
+  }
+
+  private void news() {
+    listeners.forEach(Runnable::run);
   }
 
   List<Site> all() {

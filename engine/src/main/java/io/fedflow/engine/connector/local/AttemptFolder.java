@@ -14,13 +14,13 @@ import java.time.Instant;
  * engine process can tell what became of it:
  *
  * <ul>
- *   <li>{@code token}: the submission token, written before the launcher starts;
  *   <li>{@code limits}: cpus, memory and walltime, when not the defaults, to account for an adopted
  *       job and keep watching its walltime;
  *   <li>{@code script}: an inline script, as an executable file;
- *   <li>{@code pid}: the launcher's claim, {@code PID STARTTIME}, or {@code never-started} when an
- *       engine recovering from a crash claimed it first (the launcher then does nothing);
- *   <li>{@code exit-code}: written by the launcher when the job ends;
+ *   <li>{@code pid}: the claim of the spawner, {@code JOBPID STARTTIME SPAWNERPID STARTTIME}, or of
+ *       the sh launcher, {@code PID STARTTIME}; or {@code never-started} when an engine recovering
+ *       from a crash claimed it first (a spawner or launcher then does nothing);
+ *   <li>{@code exit-code}: written by the spawner or launcher when the job ends;
  *   <li>{@code cancelled}, {@code walltime-exceeded}: why the engine stopped the job;
  *   <li>{@code stdout}, {@code stderr}: the job's streams, unless it names other files.
  * </ul>
@@ -28,7 +28,6 @@ import java.time.Instant;
  * Files end with a newline once complete: a file without one is still being written.
  */
 record AttemptFolder(Path dir) {
-  static final String TOKEN = "token";
   static final String LIMITS = "limits";
   static final String SCRIPT = "script";
   static final String PID = "pid";
@@ -37,11 +36,18 @@ record AttemptFolder(Path dir) {
   static final String WALLTIME_EXCEEDED = "walltime-exceeded";
   private static final String NEVER_STARTED = "never-started";
 
-  /** How the launcher claimed this attempt, if it did. */
+  /** How the attempt was claimed, if it was. */
   sealed interface Claim {}
 
-  /** The launcher runs or ran: its pid and start time, and when it claimed the attempt. */
-  record Launched(long pid, String startTicks, Instant at) implements Claim {}
+  /**
+   * The job was launched: the pid and start time of the process that leads its group (the job, or
+   * its sh launcher), when it claimed the attempt, and the spawner that writes its exit code when
+   * it ends (null for a launcher, which writes it itself).
+   */
+  record Launched(long pid, String startTicks, Spawned spawner, Instant at) implements Claim {}
+
+  /** The spawner process that forked a job: its pid and start time. */
+  record Spawned(long pid, String startTicks) {}
 
   /** An engine recovering from a crash found no launcher and claimed the attempt to stop one. */
   record NeverStarted() implements Claim {}
@@ -52,7 +58,7 @@ record AttemptFolder(Path dir) {
   /** A claim being written (or whose writer died in the middle). */
   record Unfinished() implements Claim {}
 
-  /** The exit code the launcher wrote, and when. */
+  /** The exit code the spawner or launcher wrote, and when. */
   record Exit(int code, Instant at) {}
 
   Path file(String name) {
@@ -91,7 +97,8 @@ record AttemptFolder(Path dir) {
     }
     String[] parts = text.split(" ");
     try {
-      return new Launched(Long.parseLong(parts[0]), parts[1], modified(PID));
+      Spawned spawner = parts.length < 4 ? null : new Spawned(Long.parseLong(parts[2]), parts[3]);
+      return new Launched(Long.parseLong(parts[0]), parts[1], spawner, modified(PID));
     } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
       return new Unfinished();
     }

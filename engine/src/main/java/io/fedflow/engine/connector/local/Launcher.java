@@ -4,18 +4,13 @@ import io.fedflow.engine.connector.ConnectorException;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.PumpStreamHandler;
@@ -23,12 +18,13 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Starts jobs under the launcher script ({@code launcher.sh} in this package, copied into the
- * connector's state folder), each in a session of its own made by {@code setsid} (util-linux,
+ * Starts each job under a launcher script of its own ({@code launcher.sh} in this package, copied
+ * into the connector's state folder), in a session of its own made by {@code setsid} (util-linux,
  * essential on Debian), so that neither a SIGKILL of the engine nor one of its process group ends
- * the job; and signals the process groups of jobs to stop them.
+ * the job; and signals the process groups of jobs to stop them. The way jobs start when perl is
+ * missing: it costs a process tree per job (the JDK's spawn helper, setsid, sh, the job).
  */
-final class Launcher {
+final class Launcher implements Starter {
   private static final Logger LOG = LogManager.getLogger(Launcher.class);
   private static final String SHELL = "/bin/sh";
   private static final File DEV_NULL = new File("/dev/null");
@@ -41,38 +37,16 @@ final class Launcher {
     this.setsid = setsid;
   }
 
-  /**
-   * Writes the launcher script into {@code stateDir} unless it is there already. Its name holds a
-   * hash of its text: a launcher still running keeps reading the file it started from, so a file is
-   * never changed in place.
-   */
+  /** Writes the launcher script into {@code stateDir} unless it is there already. */
   static Launcher install(Path stateDir) throws ConnectorException {
     String setsid = onPath("setsid");
     if (setsid == null) {
       throw new ConnectorException(
-          "the local connector needs setsid (from util-linux) on the PATH, and found none", false);
+          "the local connector's sh launcher needs setsid (from util-linux) on the PATH, and found"
+              + " none",
+          false);
     }
-    try (InputStream in = Launcher.class.getResourceAsStream("launcher.sh")) {
-      byte[] text = in.readAllBytes();
-      String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text));
-      Path script = stateDir.resolve("launcher-" + hash.substring(0, 12) + ".sh");
-      if (!Files.exists(script)) {
-        Files.createDirectories(stateDir);
-        Path tmp = Files.createTempFile(stateDir, "launcher", ".tmp");
-        Files.write(tmp, text);
-        Files.move(tmp, script, StandardCopyOption.ATOMIC_MOVE);
-      }
-      return new Launcher(script, setsid);
-    } catch (IOException e) {
-      throw new ConnectorException(
-          "cannot write the launcher script into " + stateDir + ": " + e.getMessage(), false, e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  Path script() {
-    return script;
+    return new Launcher(ScriptFiles.install(stateDir, "launcher.sh"), setsid);
   }
 
   /**
@@ -81,35 +55,57 @@ final class Launcher {
    * launcher records the outcome itself), and the arguments pass untouched (Commons Exec's
    * CommandLine trims leading and trailing blanks from arguments).
    */
-  Process start(
-      AttemptFolder folder,
-      List<String> argv,
-      Path workdir,
-      Map<String, String> env,
-      Path stdin,
-      Path stdout,
-      Path stderr)
-      throws IOException {
-    List<String> command = new ArrayList<>(argv.size() + 6);
-    command.addAll(List.of(setsid, SHELL, script.toString(), "run", folder.dir().toString(), "--"));
-    command.addAll(argv);
-    ProcessBuilder pb = new ProcessBuilder(command).directory(workdir.toFile());
-    pb.environment().putAll(env);
-    pb.redirectInput(stdin == null ? DEV_NULL : stdin.toFile());
-    pb.redirectOutput(stdout.toFile());
-    if (stderr.toAbsolutePath().normalize().equals(stdout.toAbsolutePath().normalize())) {
+  @Override
+  public Started start(ProcessPlan plan) throws IOException {
+    List<String> command = new ArrayList<>(plan.argv().size() + 6);
+    command.addAll(
+        List.of(setsid, SHELL, script.toString(), "run", plan.attempt().dir().toString(), "--"));
+    command.addAll(plan.argv());
+    ProcessBuilder pb = new ProcessBuilder(command).directory(plan.workdir().toFile());
+    try {
+      pb.environment().putAll(plan.env());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("bad environment: " + e.getMessage(), e);
+    }
+    pb.redirectInput(plan.stdin() == null ? DEV_NULL : plan.stdin().toFile());
+    pb.redirectOutput(plan.stdout().toFile());
+    if (plan.sharedOutput()) {
       pb.redirectErrorStream(true); // one file: one open, or the two streams overwrite each other
     } else {
-      pb.redirectError(stderr.toFile());
+      pb.redirectError(plan.stderr().toFile());
     }
-    return pb.start();
+    Process launcher;
+    try {
+      launcher = pb.start();
+    } catch (IOException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("Cannot run program")) {
+        throw e; // no process now: maybe later
+      }
+      throw new IllegalArgumentException(e.getMessage(), e); // a file that cannot be opened
+    }
+    Instant at = Instant.now();
+    return new Started() {
+      @Override
+      public boolean isAlive() {
+        return launcher.isAlive();
+      }
+
+      @Override
+      public Instant started() {
+        return at;
+      }
+    };
   }
+
+  @Override
+  public void close() {}
 
   /**
    * Sends {@code signal} (TERM, KILL) to process groups, all in one short process; a group that is
    * gone already is not an error.
    */
-  void signal(String signal, Collection<Long> groups) {
+  @Override
+  public void signal(String signal, Collection<Long> groups) {
     if (groups.isEmpty()) {
       return;
     }
@@ -137,8 +133,8 @@ final class Launcher {
     }
   }
 
-  /** The first executable {@code name} in the PATH, then /usr/bin and /bin. */
-  private static String onPath(String name) {
+  /** The first executable {@code name} in the PATH, then /usr/bin and /bin; or null. */
+  static String onPath(String name) {
     List<String> dirs = new ArrayList<>();
     String path = System.getenv("PATH");
     if (path != null) {

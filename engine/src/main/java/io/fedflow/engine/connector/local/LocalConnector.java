@@ -13,7 +13,6 @@ import io.fedflow.engine.connector.local.AttemptFolder.Claim;
 import io.fedflow.engine.connector.local.AttemptFolder.Launched;
 import io.fedflow.engine.connector.local.AttemptFolder.NeverStarted;
 import io.fedflow.engine.connector.local.AttemptFolder.Unfinished;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,12 +23,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
- * Runs jobs as processes on this machine (Linux: it reads /proc). Each attempt runs under the
- * launcher script in a session of its own, and everything known of it lives in its attempt folder
- * ({@link AttemptFolder}), so a job survives the engine and a new engine process reads its outcome
- * with no state carried over. A job's native id is the absolute path of its attempt folder.
+ * Runs jobs as processes on this machine (Linux: it reads /proc). Each attempt runs in a session of
+ * its own, started by the engine's {@link Spawner} (or a {@link Launcher} of its own), and
+ * everything known of it lives in its attempt folder ({@link AttemptFolder}), so a job survives the
+ * engine and a new engine process reads its outcome with no state carried over. A job's native id
+ * is the absolute path of its attempt folder. The jobs this engine started are known to run until
+ * their starter says they ended, so polling them reads no file until then.
  *
  * <p>The job's process: its program as an argument list ({@link ProgramArgv}); the engine's
  * environment plus the job's {@code env}; working directory the job's {@code workdir} resolved
@@ -43,31 +46,64 @@ import java.util.concurrent.ConcurrentHashMap;
  * fails with a transient error and the engine tries again later (a local job is never QUEUED).
  */
 final class LocalConnector implements Connector {
+  private static final Logger LOG = LogManager.getLogger(LocalConnector.class);
+
   private final String site;
-  private final Launcher launcher;
+  private final Starter starter;
   private final TokenIndex tokens;
   private final Slots slots;
   private final Watchdog watchdog;
 
-  /** The launchers this engine started, by attempt folder, until their job is seen ended. */
-  private final Map<String, Process> launched = new ConcurrentHashMap<>();
+  /** The jobs this engine started, by attempt folder, until they are seen ended. */
+  private final Map<String, Started> launched = new ConcurrentHashMap<>();
 
-  private LocalConnector(String site, LocalSettings settings, Launcher launcher)
+  private LocalConnector(String site, LocalSettings settings, Starter starter)
       throws ConnectorException {
     this.site = site;
-    this.launcher = launcher;
+    this.starter = starter;
     this.tokens = new TokenIndex(settings.stateDir());
     this.slots = new Slots(settings.cpus(), settings.memory());
-    this.watchdog = new Watchdog(launcher, settings.killGrace());
+    this.watchdog = new Watchdog(starter, settings.killGrace());
   }
 
   static LocalConnector open(SiteConfig site) throws ConnectorException {
     LocalSettings settings = LocalSettings.of(site);
-    return new LocalConnector(site.name(), settings, Launcher.install(settings.stateDir()));
+    Starter starter = starter(site.name(), settings);
+    try {
+      return new LocalConnector(site.name(), settings, starter);
+    } catch (ConnectorException e) {
+      starter.close();
+      throw e;
+    }
   }
 
-  Path launcherScript() {
-    return launcher.script();
+  /** The spawner when perl runs here (or the sh launcher, when chosen or when perl does not). */
+  private static Starter starter(String site, LocalSettings settings) throws ConnectorException {
+    if (settings.launcher() == LocalSettings.Launch.SH) {
+      return Launcher.install(settings.stateDir());
+    }
+    String perl = Launcher.onPath("perl");
+    try {
+      if (perl == null) {
+        throw new ConnectorException(
+            "site " + site + ": the spawner needs perl, found none", false);
+      }
+      return Spawner.open(settings.stateDir(), perl);
+    } catch (ConnectorException e) {
+      if (settings.launcher() == LocalSettings.Launch.SPAWNER) {
+        throw e;
+      }
+      LOG.warn(
+          "{}; jobs start through the sh launcher instead, a few milliseconds slower each",
+          e.getMessage());
+      return Launcher.install(settings.stateDir());
+    }
+  }
+
+  /** Wakes the engine when a job it started ends, so that it polls at once. */
+  @Override
+  public void onNews(Runnable wake) {
+    starter.onNews(wake);
   }
 
   @Override
@@ -119,18 +155,18 @@ final class LocalConnector implements Connector {
     if (claim instanceof Launched || claim instanceof Unfinished) {
       return true;
     }
-    Process ours = launched.get(folder.dir().toString());
+    Started ours = launched.get(folder.dir().toString());
     return ours != null && ours.isAlive();
   }
 
-  private Process launch(Submission s, AttemptFolder folder, Limits limits)
+  private Started launch(Submission s, AttemptFolder folder, Limits limits)
       throws ConnectorException {
     String job = s.instance().id();
     JobSpec spec = s.instance().spec();
     Path base = s.workdir().toAbsolutePath();
+    ProcessPlan plan;
     try {
       Files.createDirectories(folder.dir());
-      folder.write(AttemptFolder.TOKEN, s.token());
       if (!limits.equals(Limits.DEFAULT)) {
         folder.write(AttemptFolder.LIMITS, limits.text());
       }
@@ -144,14 +180,16 @@ final class LocalConnector implements Connector {
       }
       Path stdout = output(workdir, spec.stdout(), folder.file("stdout"));
       Path stderr = output(workdir, spec.stderr(), folder.file("stderr"));
-      return launcher.start(folder, argv, workdir, spec.env(), stdin, stdout, stderr);
-    } catch (FileNotFoundException e) {
-      throw new ConnectorException(job + ": " + e.getMessage(), false, e);
-    } catch (IllegalArgumentException e) {
-      throw new ConnectorException(job + ": bad environment: " + e.getMessage(), false, e);
+      plan = new ProcessPlan(folder, argv, workdir, spec.env(), stdin, stdout, stderr);
     } catch (IOException e) {
-      boolean spawn = e.getMessage() != null && e.getMessage().startsWith("Cannot run program");
-      throw new ConnectorException(job + ": " + e.getMessage(), spawn, e);
+      throw new ConnectorException(job + ": " + e.getMessage(), false, e);
+    }
+    try {
+      return starter.start(plan);
+    } catch (IllegalArgumentException e) {
+      throw new ConnectorException(job + ": " + e.getMessage(), false, e);
+    } catch (IOException e) {
+      throw new ConnectorException(job + ": " + e.getMessage(), true, e); // maybe later
     }
   }
 
@@ -177,11 +215,14 @@ final class LocalConnector implements Connector {
           SiteState.UNKNOWN, null, null, null, false, "no attempt folder " + job.nativeId());
     }
     String key = folder.dir().toString();
-    Process ours = launched.get(key);
+    Started ours = launched.get(key);
+    if (ours != null && ours.isAlive()) {
+      return new Observation(SiteState.RUNNING, null, ours.started(), null, false, null);
+    }
     if (ours == null && folder.exit() == null) {
       settle(folder); // a job of an engine gone: wait out its claim, or stop it from starting
     }
-    Observation o = Outcomes.observe(folder, ours);
+    Observation o = Outcomes.observe(folder);
     switch (o.state()) {
       case SUCCEEDED, FAILED, CANCELLED -> {
         launched.remove(key);
@@ -272,7 +313,7 @@ final class LocalConnector implements Connector {
     if (folder.exit() != null) {
       return true;
     }
-    Process ours = launched.get(folder.dir().toString());
+    Started ours = launched.get(folder.dir().toString());
     if (ours != null && ours.isAlive()) {
       return true;
     }
@@ -286,7 +327,7 @@ final class LocalConnector implements Connector {
   @Override
   public Capacity capacity() {
     for (String key : slots.heldKeys()) {
-      Process ours = launched.get(key);
+      Started ours = launched.get(key);
       boolean ended =
           ours != null ? !ours.isAlive() : new AttemptFolder(Path.of(key)).exit() != null;
       if (ended) {
@@ -299,5 +340,6 @@ final class LocalConnector implements Connector {
   @Override
   public void close() {
     watchdog.close(); // the jobs run on: they outlive the engine by design
+    starter.close();
   }
 }

@@ -25,9 +25,21 @@ import java.util.Set;
  *     /proc/meminfo)
  * @param killGrace how long a cancelled job has between SIGTERM and SIGKILL ({@code killGrace},
  *     default 5s)
+ * @param launcher how jobs start ({@code launcher}: {@code spawner} or {@code sh}; by default the
+ *     spawner when perl runs here, else sh)
  */
-record LocalSettings(Path home, Path stateDir, int cpus, long memory, Duration killGrace) {
-  static final Set<String> KEYS = Set.of("home", "stateDir", "cpus", "memory", "killGrace");
+record LocalSettings(
+    Path home, Path stateDir, int cpus, long memory, Duration killGrace, Launch launcher) {
+  static final Set<String> KEYS =
+      Set.of("home", "stateDir", "cpus", "memory", "killGrace", "launcher");
+
+  /** How jobs start: through the {@link Spawner}, a {@link Launcher} each, or either. */
+  enum Launch {
+    SPAWNER,
+    SH,
+    /** Not set: the spawner, or sh when perl is missing or does not run. */
+    EITHER
+  }
 
   /** Reads a site's settings, reporting every bad one at once. */
   static LocalSettings of(SiteConfig site) throws ConnectorException {
@@ -35,7 +47,7 @@ record LocalSettings(Path home, Path stateDir, int cpus, long memory, Duration k
     List<String> problems = new ArrayList<>();
     for (String key : s.keySet().stream().sorted().toList()) {
       if (!KEYS.contains(key)) {
-        problems.add(key + ": expected one of cpus, home, killGrace, memory, stateDir");
+        problems.add(key + ": expected one of cpus, home, killGrace, launcher, memory, stateDir");
       }
     }
     Path home = s.containsKey("home") ? path(s.get("home")) : path("~/.fedflow");
@@ -69,12 +81,20 @@ record LocalSettings(Path home, Path stateDir, int cpus, long memory, Duration k
         problems.add(expected("killGrace", e.getMessage(), s.get("killGrace")));
       }
     }
+    Launch launcher = Launch.EITHER;
+    if (s.containsKey("launcher")) {
+      switch (s.get("launcher").trim()) {
+        case "spawner" -> launcher = Launch.SPAWNER;
+        case "sh" -> launcher = Launch.SH;
+        default -> problems.add(expected("launcher", "spawner or sh", s.get("launcher")));
+      }
+    }
     if (!problems.isEmpty()) {
       String prefix = "site " + site.name() + ": ";
       throw new ConnectorException(prefix + String.join("\n" + prefix, problems), false);
     }
     return new LocalSettings(
-        home.toAbsolutePath(), stateDir.toAbsolutePath(), cpus, memory, killGrace);
+        home.toAbsolutePath(), stateDir.toAbsolutePath(), cpus, memory, killGrace, launcher);
   }
 
   /** A path, with a leading {@code ~/} standing for the user's home folder. */

@@ -16,8 +16,12 @@ import java.util.Map;
  *   <tr><th>folder</th><th>state</th></tr>
  *   <tr><td>exit-code 0</td><td>SUCCEEDED</td></tr>
  *   <tr><td>exit-code N, not 0</td><td>FAILED, "exit code N" (with the signal when N > 128)</td></tr>
- *   <tr><td>no exit-code, launcher alive (same pid and start time)</td><td>RUNNING</td></tr>
- *   <tr><td>no exit-code, launcher gone</td><td>FAILED, "the launcher died ..."</td></tr>
+ *   <tr><td>no exit-code, job (or its sh launcher) alive: same pid and start time</td>
+ *       <td>RUNNING</td></tr>
+ *   <tr><td>no exit-code, job gone, its spawner alive, not cancelled</td><td>RUNNING (the exit
+ *       code is being written)</td></tr>
+ *   <tr><td>no exit-code, job and spawner (or launcher) gone</td><td>FAILED, "the launcher died
+ *       ..."</td></tr>
  *   <tr><td>claimed never-started by a recovering engine</td><td>FAILED, site fault</td></tr>
  *   <tr><td>any end, {@code cancelled} marker</td><td>CANCELLED</td></tr>
  *   <tr><td>any end, {@code walltime-exceeded} marker</td><td>FAILED, "walltime 10m exceeded"</td></tr>
@@ -26,7 +30,7 @@ import java.util.Map;
 final class Outcomes {
   static final String LAUNCHER_DIED = "the launcher died without writing an exit code";
   static final String NEVER_STARTED =
-      "the job never started: the engine stopped while submitting it";
+      "the job never started: the engine stopped while submitting it, or no process could be made";
 
   private static final Map<Integer, String> SIGNALS =
       Map.ofEntries(
@@ -50,12 +54,8 @@ final class Outcomes {
 
   private Outcomes() {}
 
-  /**
-   * The state of a claimed or unclaimed attempt.
-   *
-   * @param ours the launcher's process when this engine started it, else null
-   */
-  static Observation observe(AttemptFolder folder, Process ours) {
+  /** The state of a claimed or unclaimed attempt. */
+  static Observation observe(AttemptFolder folder) {
     Exit exit = folder.exit();
     if (exit != null) {
       return ended(folder, exit);
@@ -67,10 +67,7 @@ final class Outcomes {
     if (claim instanceof AttemptFolder.NeverStarted) {
       return new Observation(SiteState.FAILED, null, null, null, true, NEVER_STARTED);
     }
-    if (ours != null && ours.isAlive()) {
-      return Observation.of(SiteState.RUNNING); // starting: not yet claimed
-    }
-    // The launcher may have claimed and ended since the reads above.
+    // Claimed and ended since the reads above, or what was to start it is gone.
     exit = folder.exit();
     if (exit != null) {
       return ended(folder, exit);
@@ -79,8 +76,17 @@ final class Outcomes {
     return died(folder, claim instanceof Launched l ? l.at() : null);
   }
 
+  /**
+   * A launched job runs while its process does, or while the spawner that will write its exit code
+   * does (the job ended a moment ago and waits to be reaped); unless it was cancelled, when the
+   * spawner may have nothing to write (it did not run the job).
+   */
   static Observation observeLaunched(AttemptFolder folder, Launched l) {
-    if (ProcStat.isRunning(l.pid(), l.startTicks())) {
+    if (ProcStat.isRunning(l.pid(), l.startTicks())
+        || (l.spawner() != null
+            && ProcStat.isRunning(l.spawner().pid(), l.spawner().startTicks())
+            && !folder.has(AttemptFolder.CANCELLED)
+            && folder.exit() == null)) {
       return new Observation(SiteState.RUNNING, null, l.at(), null, false, null);
     }
     Exit exit = folder.exit(); // it may have ended since the first read

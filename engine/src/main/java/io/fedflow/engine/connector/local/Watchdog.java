@@ -19,18 +19,18 @@ import org.apache.logging.log4j.Logger;
  * Stops jobs: on cancel, or when they outrun their walltime. One timer thread serves every job; a
  * stop sends SIGTERM to the job's process group at once and SIGKILL after a grace period, without
  * making the caller wait. A marker file in the attempt folder records why, so that the outcome
- * reads right even when SIGKILL leaves the launcher no time to write an exit code.
+ * reads right even when the job ends with no exit code written.
  */
 final class Watchdog implements AutoCloseable {
   private static final Logger LOG = LogManager.getLogger(Watchdog.class);
 
-  private final Launcher launcher;
+  private final Starter starter;
   private final Duration grace;
   private final ScheduledThreadPoolExecutor timer;
   private final Map<String, ScheduledFuture<?>> walltimes = new ConcurrentHashMap<>();
 
-  Watchdog(Launcher launcher, Duration grace) {
-    this.launcher = launcher;
+  Watchdog(Starter starter, Duration grace) {
+    this.starter = starter;
     this.grace = grace;
     this.timer =
         new ScheduledThreadPoolExecutor(
@@ -92,14 +92,14 @@ final class Watchdog implements AutoCloseable {
     if (stopping.isEmpty()) {
       return;
     }
-    launcher.signal("TERM", runningGroups(stopping));
+    starter.signal("TERM", runningGroups(stopping));
     timer.schedule(
-        () -> launcher.signal("KILL", runningGroups(stopping)),
+        () -> starter.signal("KILL", runningGroups(stopping)),
         grace.toMillis(),
         TimeUnit.MILLISECONDS);
   }
 
-  /** The process groups of the launchers that still run (each launcher leads its own group). */
+  /** The process groups of the jobs that still run (each leads its own group). */
   private static List<Long> runningGroups(List<AttemptFolder> folders) {
     List<Long> groups = new ArrayList<>();
     for (AttemptFolder folder : folders) {

@@ -21,14 +21,24 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
+/** What a job's process sees and how it ends, whichever way jobs start. */
+@ParameterizedClass(name = "launcher: {0}")
+@ValueSource(strings = {"spawner", "sh"})
 class LocalConnectorTest {
   @TempDir Path home;
+  @Parameter String launcher;
   LocalSite site;
 
   @BeforeEach
   void open() throws Exception {
-    site = new LocalSite(home, Map.of("cpus", "4", "memory", "1GiB", "killGrace", "300ms"));
+    site =
+        new LocalSite(
+            home,
+            Map.of("cpus", "4", "memory", "1GiB", "killGrace", "300ms", "launcher", launcher));
   }
 
   @AfterEach
@@ -254,7 +264,7 @@ class LocalConnectorTest {
 
     Observation o = site.awaitEnd(sj);
     assertThat(o.state()).isEqualTo(SiteState.CANCELLED);
-    // 143 (SIGTERM) when the launcher recorded it; none when the signal reached the launcher
+    // 143 (SIGTERM) when recorded; none when the signal reached the sh launcher
     // before it was ready to outlive its child (a known race, seen once on a loaded machine).
     assertThat(o.exitCode()).isIn(143, null);
     assertThat(o.reason()).isEqualTo("cancelled");
@@ -316,15 +326,27 @@ class LocalConnectorTest {
         new SiteConfig(
             "here",
             "local",
-            Map.of("cpus", "two", "memory", "lots", "colour", "red", "killGrace", "soon"));
+            Map.of(
+                "cpus",
+                "two",
+                "memory",
+                "lots",
+                "colour",
+                "red",
+                "killGrace",
+                "soon",
+                "launcher",
+                "fast"));
 
     assertThatThrownBy(() -> LocalConnector.open(bad))
         .hasMessage(
-            "site here: colour: expected one of cpus, home, killGrace, memory, stateDir\n"
+            "site here: colour: expected one of cpus, home, killGrace, launcher, memory,"
+                + " stateDir\n"
                 + "site here: cpus: expected a whole number of at least 1 but found 'two'\n"
                 + "site here: memory: expected a size like 8GiB or 500MiB but found 'lots'\n"
                 + "site here: killGrace: expected a duration like 2h30m, 90s or 1d but found"
-                + " 'soon'");
+                + " 'soon'\n"
+                + "site here: launcher: expected spawner or sh but found 'fast'");
   }
 
   @Test

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What a new engine process learns of jobs that an engine killed with SIGKILL had started. */
 class LocalRecoveryTest {
@@ -50,7 +52,9 @@ class LocalRecoveryTest {
     }
     String longToken = lines.get(0).split(" ")[0];
     String shortToken = lines.get(1).split(" ")[0];
-    Thread.sleep(1000); // the short job ends while no engine runs
+    Path shortExit = Path.of(lines.get(1).split(" ", 2)[1], "exit-code");
+    Thread.sleep(1000); // the short job ends while no engine runs, and its spawner records it
+    assertThat(shortExit).hasContent("3");
 
     try (LocalSite site = new LocalSite(home)) {
       Map<String, SiteJob> found =
@@ -95,8 +99,9 @@ class LocalRecoveryTest {
     }
   }
 
-  @Test
-  void aSubmissionCutShortBeforeItsLauncherStartedIsNotFoundAndRunsOnceWhenSubmittedAgain()
+  @ParameterizedTest
+  @ValueSource(strings = {"spawner", "sh"})
+  void aSubmissionCutShortBeforeItsJobStartedIsNotFoundAndRunsOnceWhenSubmittedAgain(String how)
       throws Exception {
     try (LocalSite site = new LocalSite(home)) {
       Path ledger = site.runDir.resolve("ledger");
@@ -105,15 +110,13 @@ class LocalRecoveryTest {
               JobSpec.builder("j")
                   .command("sh", "-c", "echo ran >> \"$1\"", "sh", ledger + "")
                   .build());
-      // What a crash between recording the token and starting the launcher leaves behind.
+      // What a crash between recording the token and starting the job leaves behind.
       Path attempt = Files.createDirectories(s.attemptDir());
-      Files.writeString(attempt.resolve("token"), s.token() + "\n");
       Files.createSymbolicLink(home.resolve("local/tokens").resolve(s.token()), attempt);
 
       assertThat(site.connector.find(List.of(s.token()))).isEmpty();
-      // A launcher the crashed engine had started after all, arriving late, does nothing.
-      assertThat(runLauncher(site, attempt, "sh", "-c", "echo late >> \"$1\"", "sh", ledger + ""))
-          .isZero();
+      // A start the crashed engine had asked for after all, arriving late, does nothing.
+      lateStart(how, site, attempt, "sh", "-c", "echo late >> \"$1\"", "sh", ledger + "");
       assertThat(ledger).doesNotExist();
 
       SiteJob job = site.connector.submit(s);
@@ -123,14 +126,15 @@ class LocalRecoveryTest {
     }
   }
 
-  @Test
-  void aLauncherFindingTheAttemptCancelledDoesNotRunIt() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"spawner", "sh"})
+  void aStartFindingTheAttemptCancelledDoesNotRunIt(String how) throws Exception {
     try (LocalSite site = new LocalSite(home)) {
       Path attempt = Files.createDirectories(site.runDir.resolve("attempts/c/1"));
       Files.writeString(attempt.resolve("cancelled"), "cancelled\n");
       Path ran = site.runDir.resolve("ran");
 
-      runLauncher(site, attempt, "touch", ran.toString());
+      lateStart(how, site, attempt, "touch", ran.toString());
 
       assertThat(ran).doesNotExist();
       Observation o = site.poll(new SiteJob("local", attempt.toString(), "r1.1"));
@@ -153,12 +157,22 @@ class LocalRecoveryTest {
     }
   }
 
-  /** Runs the launcher script by hand, as a launcher started before a crash would run. */
-  private static int runLauncher(LocalSite site, Path attempt, String... argv) throws Exception {
-    List<String> command = new ArrayList<>(List.of("/bin/sh"));
-    command.add(site.connector.launcherScript().toString());
-    command.addAll(List.of("run", attempt.toString(), "--"));
-    command.addAll(List.of(argv));
-    return new ProcessBuilder(command).inheritIO().start().waitFor();
+  /** Starts a job for an attempt by hand, as a start asked for before a crash would. */
+  private static void lateStart(String how, LocalSite site, Path attempt, String... argv)
+      throws Exception {
+    Path stateDir = site.home.resolve("local");
+    Path out = attempt.resolve("late.out");
+    try (Starter starter =
+        how.equals("sh") ? Launcher.install(stateDir) : Spawner.open(stateDir, "perl")) {
+      Started started =
+          starter.start(
+              new ProcessPlan(
+                  new AttemptFolder(attempt), List.of(argv), attempt, Map.of(), null, out, out));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (started.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(started.isAlive()).as("the late start is over").isFalse();
+    }
   }
 }
