@@ -52,19 +52,12 @@ sub ended {
   answer("X $pid $code\n");
 }
 
-sub reap {
+# Perl runs this between two statements of the main loop, never inside one.
+$SIG{CHLD} = sub {
   while ((my $pid = waitpid(-1, POSIX::WNOHANG())) > 0) {
     ended($pid, $?);
   }
-}
-
-# Perl runs these between two statements of the main loop, never inside one. A SIGCHLD that
-# comes after perl last looked for signals but before it blocks reading the next request is only
-# seen at the next request (seen: a run waiting forever on two reaped-never jobs), so an alarm
-# every second reaps too: a blocked read is interrupted by it.
-$SIG{CHLD} = \&reap;
-$SIG{ALRM} = sub { reap(); alarm(1); };
-alarm(1);
+};
 
 sub field {
   local $/ = "\0";
@@ -77,7 +70,7 @@ sub launch {
   my ($seq, $dir, $wd, $in, $out, $err, $nenv, @rest) = @_;
   my @env = splice(@rest, 0, $nenv);
   # No reaping between the fork and the record of the child in %jobs.
-  my $chld = POSIX::SigSet->new(POSIX::SIGCHLD(), POSIX::SIGALRM());
+  my $chld = POSIX::SigSet->new(POSIX::SIGCHLD());
   my $mask = POSIX::SigSet->new();
   POSIX::sigprocmask(POSIX::SIG_BLOCK(), $chld, $mask);
   pipe(my $go_in, my $go_out) or die "fedflow spawner: pipe: $!\n";
@@ -117,7 +110,7 @@ sub claim {
 sub child {
   my ($go, $mask, $wd, $in, $out, $err, $env, $argv) = @_;
   POSIX::setsid();
-  $SIG{$_} = 'DEFAULT' for qw(CHLD PIPE ALRM); # a fork clears the alarm
+  $SIG{$_} = 'DEFAULT' for qw(CHLD PIPE);
   POSIX::sigprocmask(POSIX::SIG_SETMASK(), POSIX::SigSet->new());
   POSIX::_exit(0) unless sysread($go, my $byte, 1);
   # Closed first: else perl's exec, flushing STDIN's buffer of requests, would seek the new stdin.
@@ -161,7 +154,6 @@ while (defined(my $n = field())) {
 }
 # The engine is gone or done with us: reap the jobs still running, then leave.
 $engine = 0;
-alarm(0); # an alarm would interrupt the blocking waitpid below
 $SIG{CHLD} = 'DEFAULT';
 while (%jobs) {
   my $pid = waitpid(-1, 0);
