@@ -52,18 +52,47 @@ sub ended {
   answer("X $pid $code\n");
 }
 
-# Perl runs this between two statements of the main loop, never inside one.
-$SIG{CHLD} = sub {
+# Called from the main loop and as SIGCHLD's handler, which perl may run between any two of its
+# statements, this one's too: a reap inside a reap would take $? from under the outer one (seen:
+# exit code 255 for a job of `true`), so the inner one leaves the work to the outer.
+my $reaping = 0;
+
+sub reap {
+  return if $reaping;
+  $reaping = 1;
   while ((my $pid = waitpid(-1, POSIX::WNOHANG())) > 0) {
     ended($pid, $?);
   }
-};
+  $reaping = 0;
+}
+
+$SIG{CHLD} = \&reap;
+
+# The next NUL-ended field of the requests, or undef once the engine has closed the pipe. Perl
+# runs a signal's handler only between statements, so a SIGCHLD that came just before a blocking
+# read would wait there for the next request (seen: a run waiting forever on two unreaped jobs):
+# requests are read with select and a short timeout instead, and every wait ends with a reap.
+my $requests = '';
+my $closed = 0;
 
 sub field {
-  local $/ = "\0";
-  my $f = <STDIN>;
-  chomp $f if defined $f;
-  return $f;
+  while (1) {
+    my $end = index($requests, "\0");
+    if ($end >= 0) {
+      my $f = substr($requests, 0, $end);
+      substr($requests, 0, $end + 1, '');
+      return $f;
+    }
+    return undef if $closed;
+    my $readable = '';
+    vec($readable, fileno(STDIN), 1) = 1;
+    my $ready = select($readable, undef, undef, 0.2);
+    reap();
+    next if $ready <= 0; # the timeout, or a signal
+    my $n = sysread(STDIN, $requests, 65536, length $requests);
+    next if !defined $n && $!{EINTR};
+    $closed = 1 unless $n;
+  }
 }
 
 sub launch {
@@ -113,7 +142,7 @@ sub child {
   $SIG{$_} = 'DEFAULT' for qw(CHLD PIPE);
   POSIX::sigprocmask(POSIX::SIG_SETMASK(), POSIX::SigSet->new());
   POSIX::_exit(0) unless sysread($go, my $byte, 1);
-  # Closed first: else perl's exec, flushing STDIN's buffer of requests, would seek the new stdin.
+  # Closed first, so that the job's stdin is a new file, never the engine's requests.
   close(STDIN);
   # stderr first: a stdout that cannot be opened is then told in it
   open(STDIN, '<', $in eq '' ? '/dev/null' : $in) or fail(126, "cannot read $in: $!");
