@@ -37,57 +37,15 @@ public record JobRow(
     Instant endedAt,
     Instant updatedAt) {
 
-  /**
-   * A row from a store that does not record site faults: they count as none, so after a restart a
-   * site fault counts against the retries (the safe side: never more retries than allowed).
-   */
-  public JobRow(
-      String instanceId,
-      String job,
-      long index,
-      JobState state,
-      int attempt,
-      String token,
-      String site,
-      String nativeId,
-      Integer exitCode,
-      Instant retryAt,
-      Instant startedAt,
-      Instant endedAt,
-      Instant updatedAt) {
-    this(
-        instanceId,
-        job,
-        index,
-        state,
-        attempt,
-        0,
-        token,
-        site,
-        nativeId,
-        exitCode,
-        retryAt,
-        startedAt,
-        endedAt,
-        updatedAt);
-  }
-
   /** A new instance, waiting for its needs. */
   public static JobRow waiting(String instanceId, String job, long index, Instant now) {
+    return unattempted(instanceId, job, index, JobState.WAITING, now);
+  }
+
+  /** An instance in a state before its first attempt (waiting, ready, skipped, cancelled). */
+  public static JobRow unattempted(
+      String instanceId, String job, long index, JobState state, Instant updatedAt) {
     return new JobRow(
-        instanceId,
-        job,
-        index,
-        JobState.WAITING,
-        0,
-        0,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        now);
+        instanceId, job, index, state, 0, 0, null, null, null, null, null, null, null, updatedAt);
   }
 }

@@ -207,21 +207,7 @@ public final class RunModel {
     if (r != null) {
       return r;
     }
-    return new JobRow(
-        topo.jobs[j].instanceId(i),
-        topo.jobs[j].id(),
-        i,
-        state(j, i),
-        0,
-        0,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+    return JobRow.unattempted(topo.jobs[j].instanceId(i), topo.jobs[j].id(), i, state(j, i), null);
   }
 
   /** The key of the in-flight instance whose current attempt has this token, or null. */

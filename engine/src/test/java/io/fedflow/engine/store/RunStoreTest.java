@@ -15,7 +15,6 @@ import io.fedflow.engine.RunRecord;
 import io.fedflow.engine.RunState;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunStoreTest {
-  private static final Instant T0 = Instant.parse("2026-11-25T19:32:00.123456789Z");
+  private static final Instant T0 = Lifecycle.T0;
   private static final Instant END = Instant.parse("2026-11-25T20:00:00.5Z");
 
   @TempDir Path dir;
@@ -329,128 +328,6 @@ class RunStoreTest {
     for (JobRow row : store.jobs(runId)) {
       assertThat(store.events(runId, row.instanceId())).isEmpty();
       assertThat(store.attempts(runId, row.instanceId())).isEmpty();
-    }
-  }
-
-  /** One instance moved through its states as a decider would, a second apart. */
-  private static final class Lifecycle {
-    JobRow row;
-    private int step;
-
-    Lifecycle(String instanceId) {
-      this(JobRow.waiting(instanceId, instanceId, 0, T0));
-    }
-
-    Lifecycle(JobRow row) {
-      this.row = row;
-    }
-
-    Instant at(int step) {
-      return T0.plus(Duration.ofSeconds(step));
-    }
-
-    JobChange to(JobState state, String detail) {
-      return move(
-          new JobRow(
-              row.instanceId(),
-              row.job(),
-              row.index(),
-              state,
-              row.attempt(),
-              row.token(),
-              row.site(),
-              row.nativeId(),
-              row.exitCode(),
-              null,
-              row.startedAt(),
-              null,
-              at(++step)),
-          detail);
-    }
-
-    JobChange submit(String token, String detail) {
-      return move(
-          new JobRow(
-              row.instanceId(),
-              row.job(),
-              row.index(),
-              JobState.SUBMITTING,
-              row.attempt() + 1,
-              token,
-              "local",
-              null,
-              null,
-              null,
-              null,
-              null,
-              at(++step)),
-          detail);
-    }
-
-    JobChange queued(String nativeId, String detail) {
-      return move(
-          new JobRow(
-              row.instanceId(),
-              row.job(),
-              row.index(),
-              JobState.QUEUED,
-              row.attempt(),
-              row.token(),
-              row.site(),
-              nativeId,
-              null,
-              null,
-              null,
-              null,
-              at(++step)),
-          detail);
-    }
-
-    JobChange running(String detail) {
-      step++;
-      return move(
-          new JobRow(
-              row.instanceId(),
-              row.job(),
-              row.index(),
-              JobState.RUNNING,
-              row.attempt(),
-              row.token(),
-              row.site(),
-              row.nativeId(),
-              null,
-              null,
-              at(step),
-              null,
-              at(step)),
-          detail);
-    }
-
-    JobChange ended(JobState state, int exitCode, String detail) {
-      step++;
-      Instant retryAt = state == JobState.RETRY_WAIT ? at(step + 1) : null;
-      return move(
-          new JobRow(
-              row.instanceId(),
-              row.job(),
-              row.index(),
-              state,
-              row.attempt(),
-              row.token(),
-              row.site(),
-              row.nativeId(),
-              exitCode,
-              retryAt,
-              row.startedAt(),
-              at(step),
-              at(step)),
-          detail);
-    }
-
-    private JobChange move(JobRow next, String detail) {
-      JobChange change = new JobChange(next, row.state(), detail);
-      row = next;
-      return change;
     }
   }
 }

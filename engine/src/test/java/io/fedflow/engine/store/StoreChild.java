@@ -55,9 +55,7 @@ public final class StoreChild {
         Plan.of(WorkflowYamlReader.read(yaml, "child"), Map.of()));
     System.out.println("created");
     for (int i = 0; i < JOBS; i++) {
-      JobRow ready =
-          new JobRow(
-              id(i), "a", i, JobState.READY, 0, null, null, null, null, null, null, null, now);
+      JobRow ready = JobRow.unattempted(id(i), "a", i, JobState.READY, now);
       store.apply(RUN, List.of(new JobChange(ready, JobState.WAITING, "needs met")), null);
       System.out.println(i);
     }
