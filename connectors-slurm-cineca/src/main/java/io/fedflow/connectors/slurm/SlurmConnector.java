@@ -4,8 +4,8 @@ import io.fedflow.connectors.slurm.rest.ApiProbe;
 import io.fedflow.connectors.slurm.rest.HttpSettings;
 import io.fedflow.connectors.slurm.rest.JobRecord;
 import io.fedflow.connectors.slurm.rest.NodeRecord;
+import io.fedflow.connectors.slurm.rest.SlurmClient;
 import io.fedflow.connectors.slurm.rest.SlurmHttp;
-import io.fedflow.connectors.slurm.rest.SlurmRest;
 import io.fedflow.connectors.slurm.rest.SlurmStates;
 import io.fedflow.engine.connector.Capacity;
 import io.fedflow.engine.connector.Connector;
@@ -38,7 +38,7 @@ final class SlurmConnector implements Connector {
   private final SlurmSettings settings;
   private final SlurmHttp http;
   private final Clock clock;
-  private SlurmRest rest;
+  private SlurmClient rest;
   private Capacity capacity;
   private Instant capacityAt;
 
@@ -54,7 +54,7 @@ final class SlurmConnector implements Connector {
   }
 
   /** The adapter for the version the site serves, probed once. */
-  synchronized SlurmRest rest() throws ConnectorException {
+  synchronized SlurmClient rest() throws ConnectorException {
     if (rest == null) {
       try {
         rest = ApiProbe.connect(http, settings.api());
@@ -77,7 +77,7 @@ final class SlurmConnector implements Connector {
     if (jobs.isEmpty()) {
       return Map.of();
     }
-    SlurmRest r = rest();
+    SlurmClient r = rest();
     Map<Long, SiteJob> wanted = new LinkedHashMap<>();
     for (SiteJob job : jobs) {
       wanted.put(id(job), job);
@@ -114,7 +114,7 @@ final class SlurmConnector implements Connector {
 
   @Override
   public void cancel(Collection<SiteJob> jobs) throws ConnectorException {
-    SlurmRest r = rest();
+    SlurmClient r = rest();
     ConnectorException first = null;
     for (SiteJob job : jobs) {
       try {
@@ -137,7 +137,7 @@ final class SlurmConnector implements Connector {
     if (tokens.isEmpty()) {
       return Map.of();
     }
-    SlurmRest r = rest();
+    SlurmClient r = rest();
     Set<String> wanted = Set.copyOf(tokens);
     Map<String, Long> found = new HashMap<>();
     for (JobRecord record : r.jobs()) {
@@ -172,7 +172,7 @@ final class SlurmConnector implements Connector {
     if (capacity != null && now.isBefore(capacityAt.plus(settings.capacityCache()))) {
       return capacity;
     }
-    SlurmRest r = rest();
+    SlurmClient r = rest();
     int free = 0;
     for (NodeRecord node : r.nodes()) {
       if (node.usable()

@@ -19,7 +19,7 @@ public final class ApiProbe {
    * @param configured a version such as {@code v0.0.38}, or {@code auto} (or null) to ask the
    *     server
    */
-  public static SlurmRest connect(SlurmHttp http, String configured) throws ConnectorException {
+  public static SlurmClient connect(SlurmHttp http, String configured) throws ConnectorException {
     HttpResult r = http.get("/openapi/v3");
     if (!r.ok()) {
       throw SlurmErrors.failure("reading the API versions slurmrestd serves", r);

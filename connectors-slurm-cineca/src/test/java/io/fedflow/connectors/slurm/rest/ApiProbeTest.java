@@ -28,7 +28,7 @@ class ApiProbeTest {
             "GET", "/slurmdb/" + path + "?job_name=x", 200, "{\"jobs\": [], \"errors\": []}");
       }
 
-      SlurmRest rest = ApiProbe.connect(Sites.http(server), setting);
+      SlurmClient rest = ApiProbe.connect(Sites.http(server), setting);
 
       assertThat(rest.version()).isEqualTo(expected);
       assertThat(rest.accountingJobsNamed(java.util.List.of("x"))).isEmpty();

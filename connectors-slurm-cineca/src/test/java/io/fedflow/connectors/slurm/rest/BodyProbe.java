@@ -12,7 +12,7 @@ final class BodyProbe {
       String path = "/slurm/" + version.tag() + "/job/submit";
       server.onBody("POST", path, 200, "{\"job_id\": 5, \"errors\": []}");
       SlurmHttp http = Sites.http(server);
-      SlurmRest rest =
+      SlurmClient rest =
           version.modern() ? new V0040Rest(http, version, false) : new V0038Rest(http, false);
       rest.submit(job);
       return server.requests.get(0).body();

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class V0038FixturesTest {
   private static final String DIR = "slurm-22.05-v0.0.38/";
   private LoopbackSlurm server;
-  private SlurmRest rest;
+  private SlurmClient rest;
 
   @BeforeEach
   void start() throws Exception {

@@ -30,7 +30,7 @@ class V0040AccountingTest {
   void aNodeFailureFromAccountingIsTheSitesFaultWithEnergyAndBilling() throws Exception {
     try (LoopbackSlurm server = new LoopbackSlurm()) {
       server.onBody("GET", "/slurmdb/v0.0.42/job/77", 200, JOB);
-      SlurmRest rest = new V0040Rest(Sites.http(server), ApiVersion.V0042, true);
+      SlurmClient rest = new V0040Rest(Sites.http(server), ApiVersion.V0042, true);
 
       JobRecord job = rest.accountingJob(77).orElseThrow();
       var o = SlurmStates.observe(job);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class V0042FixturesTest {
   private static final String DIR = "slurm-24.11-v0.0.42/";
   private LoopbackSlurm server;
-  private SlurmRest rest;
+  private SlurmClient rest;
 
   @BeforeEach
   void start() throws Exception {

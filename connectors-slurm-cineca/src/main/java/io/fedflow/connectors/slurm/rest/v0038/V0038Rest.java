@@ -6,10 +6,10 @@ import io.fedflow.connectors.slurm.rest.JobRecord;
 import io.fedflow.connectors.slurm.rest.JobRequest;
 import io.fedflow.connectors.slurm.rest.NodeRecord;
 import io.fedflow.connectors.slurm.rest.PartitionRecord;
+import io.fedflow.connectors.slurm.rest.SlurmClient;
 import io.fedflow.connectors.slurm.rest.SlurmErrors;
 import io.fedflow.connectors.slurm.rest.SlurmHttp;
 import io.fedflow.connectors.slurm.rest.SlurmJson;
-import io.fedflow.connectors.slurm.rest.SlurmRest;
 import io.fedflow.connectors.slurm.rest.v0038.model.Dbv0038JobInfo;
 import io.fedflow.connectors.slurm.rest.v0038.model.V0038JobSubmissionResponse;
 import io.fedflow.connectors.slurm.rest.v0038.model.V0038JobsResponse;
@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** slurmrestd's v0.0.38 (Slurm 22.05): paths without trailing slashes. */
-public final class V0038Rest implements SlurmRest {
+public final class V0038Rest implements SlurmClient {
   private static final String SLURM = "/slurm/v0.0.38";
   private static final String SLURMDB = "/slurmdb/v0.0.38";
 

@@ -7,10 +7,10 @@ import io.fedflow.connectors.slurm.rest.JobRecord;
 import io.fedflow.connectors.slurm.rest.JobRequest;
 import io.fedflow.connectors.slurm.rest.NodeRecord;
 import io.fedflow.connectors.slurm.rest.PartitionRecord;
+import io.fedflow.connectors.slurm.rest.SlurmClient;
 import io.fedflow.connectors.slurm.rest.SlurmErrors;
 import io.fedflow.connectors.slurm.rest.SlurmHttp;
 import io.fedflow.connectors.slurm.rest.SlurmJson;
-import io.fedflow.connectors.slurm.rest.SlurmRest;
 import io.fedflow.connectors.slurm.rest.v0040.model.V0042ControllerPing;
 import io.fedflow.connectors.slurm.rest.v0040.model.V0042OpenapiJobInfoResp;
 import io.fedflow.connectors.slurm.rest.v0040.model.V0042OpenapiJobSubmitResponse;
@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** slurmrestd's v0.0.40, v0.0.41 and v0.0.42: collections end with a slash. */
-public final class V0040Rest implements SlurmRest {
+public final class V0040Rest implements SlurmClient {
   private final SlurmHttp http;
   private final ApiVersion version;
   private final boolean accounting;

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What fedflow needs from slurmrestd, whatever the API version. Every failure is a {@link
- * ConnectorException} naming the endpoint, the status and Slurm's words; transient means that
- * asking again later may work.
+ * What fedflow needs from a Slurm cluster, whatever the API version and transport (slurmrestd, or
+ * the commands over SSH). Every failure is a {@link ConnectorException} naming the endpoint, the
+ * status and Slurm's words; transient means that asking again later may work.
  */
-public interface SlurmRest {
+public interface SlurmClient {
 
   ApiVersion version();
 
