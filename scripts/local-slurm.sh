@@ -12,6 +12,7 @@ LAB=${FEDFLOW_SLURM_LAB:-/var/lib/fedflow-slurm-lab}
 MIRROR=${FEDFLOW_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 FAKE_CPUS=${FEDFLOW_SLURM_CPUS:-16}
 TOKEN_LIFESPAN=${FEDFLOW_SLURM_TOKEN_LIFESPAN:-2592000} # 30 days, in seconds
+MIN_JOB_AGE=${FEDFLOW_SLURM_MIN_JOB_AGE:-5}              # seconds a finished job stays in slurmctld
 JOB_USER=fedflow-user
 REST_USER=fedflow-rest
 ACCOUNT=fedflow
@@ -385,6 +386,9 @@ SchedulerParameters=batch_sched_delay=0
 SlurmdParameters=config_overrides
 MailProg=/bin/true
 ReturnToService=2
+# A finished job leaves slurmctld after MinJobAge (default 300 s), then only accounting knows it:
+# short here, so that tests see it. slurmctld purges at most every PURGE_JOB_INTERVAL (60 s).
+MinJobAge=$MIN_JOB_AGE
 AccountingStorageType=accounting_storage/slurmdbd
 AccountingStorageHost=127.0.0.1
 AccountingStoragePort=$DBD_PORT
@@ -472,9 +476,68 @@ all_alive() {
 }
 
 node_idle() { [[ $(on_cluster sinfo -h -N -o %T | head -1) == idle ]]; }
+# The node's state without the `*` that marks a node not responding.
+node_responding() { [[ $(on_cluster sinfo -h -N -o %T | head -1) != *'*' ]]; }
 
 rest_ping() {
   curl -sf -o /dev/null -H @"$META/auth-headers" "http://127.0.0.1:$REST_PORT/$1"
+}
+
+# launch_daemon DAEMON: starts one daemon of the current cluster and waits until it serves (for
+# slurmd: until the node is idle on a start, until it answers slurmctld on a restart, as jobs may
+# hold the node).
+launch_daemon() {
+  local d=$1 restarting=${2:-}
+  local -a pre=() dpre=()
+  [[ -n $ROOT ]] && pre=(chroot "$ROOT")
+  dpre=("${pre[@]}" env PATH="$SYS_PATH" SLURM_CONF="$CONF")
+  case $d in
+    munged)
+      launch "$CL-munged" "${pre[@]}" setpriv --reuid=munge --regid=munge --init-groups \
+        /usr/sbin/munged --foreground --socket="$MUNGE_SOCKET" --key-file="$CDIR/munge/munge.key" \
+        --pid-file="$CDIR/munge/munged.pid" --log-file="$CDIR/munge/munged.log" --seed-file="$CDIR/munge/munged.seed"
+      wait_for "munge socket" 20 "$CL-munged" test -S "$HDIR/munge/munge.socket"
+      ;;
+    slurmdbd)
+      launch "$CL-slurmdbd" "${dpre[@]}" /usr/sbin/slurmdbd -D
+      wait_for "slurmdbd on port $DBD_PORT" 60 "$CL-slurmdbd" port_open "$DBD_PORT"
+      ;;
+    slurmctld)
+      launch "$CL-slurmctld" "${dpre[@]}" /usr/sbin/slurmctld -D -f "$CONF"
+      wait_for "slurmctld answering" 60 "$CL-slurmctld" on_cluster scontrol ping
+      ;;
+    slurmd)
+      launch "$CL-slurmd" "${dpre[@]}" /usr/sbin/slurmd -D -f "$CONF"
+      if [[ -n $restarting ]]; then
+        wait_for "node $(hostname -s) responding" 60 "$CL-slurmd" node_responding
+      else
+        wait_for "node $(hostname -s) idle" 60 "$CL-slurmd" node_idle
+      fi
+      ;;
+    slurmrestd)
+      launch "$CL-slurmrestd" "${pre[@]}" setpriv --reuid="$REST_USER" --regid="$REST_USER" --init-groups \
+        env PATH="$SYS_PATH" SLURM_CONF="$CONF" SLURM_JWT=daemon \
+        /usr/sbin/slurmrestd -a rest_auth/jwt "127.0.0.1:$REST_PORT"
+      wait_for "slurmrestd answering on port $REST_PORT" 60 "$CL-slurmrestd" rest_ping openapi/v3
+      ;;
+    *) die "unknown daemon '$d' (expected one of ${DAEMONS[*]})" ;;
+  esac
+}
+
+# restart_daemon CLUSTER DAEMON: stops one daemon by its recorded pid and starts it again with the
+# configuration the script writes now (so a changed slurm.conf reaches slurmctld). Jobs survive:
+# slurmctld saves its state on TERM and reloads it, slurmstepd outlives slurmd.
+restart_daemon() {
+  use_cluster "$1"
+  local d=$2 t0
+  [[ " ${DAEMONS[*]} " == *" $d "* ]] || die "unknown daemon '$d' (expected one of ${DAEMONS[*]})"
+  all_alive "$CL" || die "cluster $CL is not running: '$0 start $CL' first"
+  write_cluster_files
+  t0=$(now)
+  stop_key "$CL-$d"
+  say "[$CL] starting $d"
+  launch_daemon "$d" restarting
+  timing "[$CL] restart of $d, stop to serving" "$(since "$t0")"
 }
 
 start_cluster() {
@@ -489,10 +552,7 @@ start_cluster() {
     stop_cluster "$CL"
     use_cluster "$1"
   fi
-  local -a pre=() dpre=()
   local p t0
-  [[ -n $ROOT ]] && pre=(chroot "$ROOT")
-  dpre=("${pre[@]}" env PATH="$SYS_PATH" SLURM_CONF="$CONF")
   for p in "$CTLD_PORT:slurmctld" "$SLURMD_PORT:slurmd" "$DBD_PORT:slurmdbd" "$REST_PORT:slurmrestd"; do
     require_free_port "${p%%:*}" "${p#*:}"
   done
@@ -502,28 +562,16 @@ start_cluster() {
   write_cluster_files
   t0=$(now)
   say "[$CL] starting munged, slurmdbd, slurmctld, slurmd, slurmrestd"
-  launch "$CL-munged" "${pre[@]}" setpriv --reuid=munge --regid=munge --init-groups \
-    /usr/sbin/munged --foreground --socket="$MUNGE_SOCKET" --key-file="$CDIR/munge/munge.key" \
-    --pid-file="$CDIR/munge/munged.pid" --log-file="$CDIR/munge/munged.log" --seed-file="$CDIR/munge/munged.seed"
-  wait_for "munge socket" 20 "$CL-munged" test -S "$HDIR/munge/munge.socket"
-
+  launch_daemon munged
   ensure_mariadb
   ensure_db_user
-  launch "$CL-slurmdbd" "${dpre[@]}" /usr/sbin/slurmdbd -D
-  wait_for "slurmdbd on port $DBD_PORT" 60 "$CL-slurmdbd" port_open "$DBD_PORT"
+  launch_daemon slurmdbd
   ensure_associations
-
-  launch "$CL-slurmctld" "${dpre[@]}" /usr/sbin/slurmctld -D -f "$CONF"
-  wait_for "slurmctld answering" 60 "$CL-slurmctld" on_cluster scontrol ping
-  launch "$CL-slurmd" "${dpre[@]}" /usr/sbin/slurmd -D -f "$CONF"
-  wait_for "node $(hostname -s) idle" 60 "$CL-slurmd" node_idle
+  launch_daemon slurmctld
+  launch_daemon slurmd
   timing "[$CL] start to node idle" "$(since "$t0")"
-
   write_token
-  launch "$CL-slurmrestd" "${pre[@]}" setpriv --reuid="$REST_USER" --regid="$REST_USER" --init-groups \
-    env PATH="$SYS_PATH" SLURM_CONF="$CONF" SLURM_JWT=daemon \
-    /usr/sbin/slurmrestd -a rest_auth/jwt "127.0.0.1:$REST_PORT"
-  wait_for "slurmrestd answering on port $REST_PORT" 60 "$CL-slurmrestd" rest_ping openapi/v3
+  launch_daemon slurmrestd
   curl -sf -H @"$META/auth-headers" -o "$META/openapi.json" "http://127.0.0.1:$REST_PORT/openapi/v3"
   jq -r '.paths | keys[]' "$META/openapi.json" |
     sed -nE 's#^/slurm/(v[0-9.]+)/.*#\1#p' | sort -uV | paste -sd' ' >"$META/api-versions"
@@ -681,6 +729,8 @@ usage() {
   cat >&2 <<EOF
 usage: $0 start [22|24|both]   install what is missing and start the cluster(s) (default both)
        $0 stop [22|24|both]    stop the daemons this script started (default both)
+       $0 restart 22|24 DAEMON stop one daemon (munged, slurmdbd, slurmctld, slurmd, slurmrestd) by
+                               its recorded pid and start it again, with the configuration rewritten
        $0 status               show each recorded daemon
        $0 env                  print the export lines tests read (also in \$FEDFLOW_SLURM_LAB/env)
        $0 check                run one job through each running cluster's REST API
@@ -738,6 +788,12 @@ main() {
       choose_clusters "${2:-both}"
       for c in "${CLUSTERS[@]}"; do stop_cluster "$c"; done
       stop_mariadb_if_unused
+      write_env
+      ;;
+    restart)
+      need_root
+      [[ $# -eq 3 && ($2 == 22 || $2 == 24) ]] || usage
+      restart_daemon "$2" "$3"
       write_env
       ;;
     status)
