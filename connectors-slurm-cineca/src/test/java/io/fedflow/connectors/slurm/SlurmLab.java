@@ -9,9 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +111,55 @@ record SlurmLab(String cluster, Map<String, String> env) {
     s.put("workdir", get("WORKDIR"));
     s.putAll(extra);
     return new SiteConfig(name, "slurm", s);
+  }
+
+  /** One job as accounting lists it: its name (the submission token), id and state. */
+  record SacctRow(String name, String id, String state) {}
+
+  /**
+   * The jobs of a run as {@code sacct} lists them (allocations, submitted in the last two hours),
+   * run on the cluster as the job user through the lab's {@code _EXEC} prefix: every job whose name
+   * (the submission token) starts with {@code <run id>.}.
+   */
+  List<SacctRow> sacct(String runId) throws IOException, InterruptedException {
+    List<String> argv = new ArrayList<>(List.of(get("EXEC").split(" ")));
+    argv.addAll(
+        List.of("sacct", "-n", "-P", "-X", "-S", "now-2hours", "-o", "JobName,JobID,State"));
+    List<SacctRow> rows = new ArrayList<>();
+    for (String line : run(argv).lines().toList()) {
+      String[] f = line.split("\\|", -1);
+      if (f.length == 3 && f[0].startsWith(runId + ".")) {
+        rows.add(new SacctRow(f[0], f[1], f[2]));
+      }
+    }
+    return rows;
+  }
+
+  /** Whether slurmctld still holds this job (it forgets a finished one after MinJobAge). */
+  boolean controllerKnows(String jobId) throws IOException, InterruptedException {
+    List<String> argv = new ArrayList<>(List.of(get("EXEC").split(" ")));
+    argv.addAll(List.of("scontrol", "-o", "show", "job", jobId));
+    Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+    p.getInputStream().readAllBytes();
+    return p.waitFor() == 0;
+  }
+
+  /**
+   * Restarts one daemon of this cluster with {@code scripts/local-slurm.sh restart} (as root) and
+   * returns what the script said.
+   */
+  String restart(String daemon) throws IOException, InterruptedException {
+    Path script = Path.of("..", "scripts", "local-slurm.sh").toAbsolutePath().normalize();
+    return run(List.of(script.toString(), "restart", cluster, daemon));
+  }
+
+  private static String run(List<String> argv) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IOException(String.join(" ", argv) + " exited " + p.exitValue() + ": " + out);
+    }
+    return out;
   }
 
   /** A path on the cluster as this machine reaches it (24 runs in a chroot). */

@@ -164,6 +164,18 @@ class V0038FixturesTest {
     assertThat(SlurmStates.observe(cancelled).state()).isEqualTo(SiteState.CANCELLED);
   }
 
+  /** 22.05 says return code 0 for a job that exited 7 (sacct: 7:0): unknown, not 0. */
+  @Test
+  void aFailedJobsExitCodeThatAccountingGetsWrongIsUnknown() throws Exception {
+    serve("GET", "/slurmdb/v0.0.38/job/100", "slurmdb-job-failed-exit7-response");
+
+    JobRecord failed = rest.accountingJob(100).orElseThrow();
+    Observation seen = SlurmStates.observe(failed);
+    assertThat(seen.state()).isEqualTo(SiteState.FAILED);
+    assertThat(seen.exitCode()).isNull();
+    assertThat(failed.signal()).isNull();
+  }
+
   @Test
   void accountingEnergyIsTheSumOfTheSteps() throws Exception {
     ObjectNode job =
