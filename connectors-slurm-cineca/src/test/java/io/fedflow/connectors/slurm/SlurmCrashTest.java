@@ -44,7 +44,7 @@ class SlurmCrashTest {
     Workflow wf =
         Workflow.named("crash")
             .job("start", j -> j.command("sh", "-c", append))
-            .job("fan", j -> j.command("sh", "-c", append).forEachInRange(1, 8).needs("start"))
+            .job("fan", j -> j.command("sh", "-c", append).forEachInRange(1, 6).needs("start"))
             .job("merge", j -> j.command("sh", "-c", append).needs("fan"))
             .build();
     String runId;
@@ -61,10 +61,10 @@ class SlurmCrashTest {
             new KillPoint("before the site took submission 1", 1, 0, -1),
             // slurmctld has the job, the engine has not recorded its id
             new KillPoint("after the site took submission 1", 0, 1, -1),
-            new KillPoint("after the site took submission 3", 0, 3, -1),
-            new KillPoint("once 4 jobs ran", 0, 0, 4),
-            new KillPoint("before the site took submission 2", 2, 0, -1));
+            new KillPoint("after the site took submission 2", 0, 2, -1),
+            new KillPoint("once 4 jobs ran", 0, 0, 4));
     List<String> killed = new ArrayList<>();
+    long start = System.nanoTime();
     for (KillPoint k : plan) {
       try (ChildEngine child =
           ChildEngine.start(home, runId, k.pauseBefore(), k.pauseAfter(), site)) {
@@ -73,20 +73,27 @@ class SlurmCrashTest {
           break; // the run ended before this point
         }
         child.kill();
-        killed.add(k.what());
+        killed.add(
+            k.what() + " at " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
       }
     }
     String ending;
     try (ChildEngine last = ChildEngine.start(home, runId, 0, 0, site)) {
       ending = last.await("ended", 180);
     }
+    System.out.printf(
+        "Slurm %s crash: %d kills, run ended after %d s:%n  %s%n",
+        cluster,
+        killed.size(),
+        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start),
+        String.join("\n  ", killed));
 
-    assertThat(killed).as("kill points reached").hasSizeGreaterThanOrEqualTo(4);
+    assertThat(killed).as("kill points reached").hasSize(4);
     assertThat(ending).isEqualTo("ended SUCCEEDED");
     RunLedger run = RunLedger.read(lab, home, runId);
     run.assertEveryJobSucceededOnce();
     run.assertEachAttemptIsOneSlurmJob();
-    assertThat(run.sacct()).hasSize(10).extracting(RunLedger::baseState).containsOnly("COMPLETED");
+    assertThat(run.sacct()).hasSize(8).extracting(RunLedger::baseState).containsOnly("COMPLETED");
     assertThat(run.sortedLedger())
         .as("every job ran exactly once")
         .isEqualTo(Plan.of(wf, Map.of()).instances().map(i -> i.id()).sorted().toList());
