@@ -28,15 +28,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SlurmCrashTest {
   @TempDir Path home;
 
-  static List<String> clusters() {
-    return SlurmLab.clusters();
-  }
-
   /** Where a child is killed: paused at a submission, or once the ledger has so many lines. */
   private record KillPoint(String what, int pauseBefore, int pauseAfter, int ledgerLines) {}
 
   @ParameterizedTest(name = "Slurm {0}")
-  @MethodSource("clusters")
+  @MethodSource(SlurmLab.CLUSTERS)
   void killedWhileSubmittingAndWhileJobsRunTheResumedRunRunsEachJobOnce(String cluster)
       throws Exception {
     SlurmLab lab = SlurmLab.require(cluster);

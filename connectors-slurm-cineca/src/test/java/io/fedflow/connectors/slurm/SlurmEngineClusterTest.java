@@ -8,7 +8,6 @@ import io.fedflow.engine.RunState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
@@ -24,12 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SlurmEngineClusterTest {
   @TempDir Path home;
 
-  static List<String> clusters() {
-    return SlurmLab.clusters();
-  }
-
   @ParameterizedTest(name = "Slurm {0}")
-  @MethodSource("clusters")
+  @MethodSource(SlurmLab.CLUSTERS)
   void theDiamondRunsToSucceededOnTheCluster(String cluster) throws Exception {
     SlurmLab lab = SlurmLab.require(cluster);
     Path file = Path.of("..", "examples", "diamond.yaml").toAbsolutePath().normalize();

@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
 record SlurmLab(String cluster, Map<String, String> env) {
   private static final Pattern EXPORT = Pattern.compile("^export ([A-Z0-9_]+)='([^']*)'$");
 
+  /** For {@code @MethodSource}: {@link #clusters}. */
+  static final String CLUSTERS = "io.fedflow.connectors.slurm.SlurmLab#clusters";
+
   /** The clusters tests run on. */
   static List<String> clusters() {
     return List.of("22", "24");
@@ -142,6 +145,13 @@ record SlurmLab(String cluster, Map<String, String> env) {
     Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
     p.getInputStream().readAllBytes();
     return p.waitFor() == 0;
+  }
+
+  /** Skips the test (or fails it when Slurm is required) unless it runs as root. */
+  static void requireRoot(String why) {
+    if (!"root".equals(System.getProperty("user.name"))) {
+      unavailable(why + " needs root, and this test runs as " + System.getProperty("user.name"));
+    }
   }
 
   /**

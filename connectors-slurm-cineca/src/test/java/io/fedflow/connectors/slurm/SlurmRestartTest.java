@@ -6,7 +6,6 @@ import io.fedflow.dag.Workflow;
 import io.fedflow.engine.JobState;
 import io.fedflow.engine.RunState;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
@@ -24,14 +23,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SlurmRestartTest {
   @TempDir Path home;
 
-  static List<String> clusters() {
-    return SlurmLab.clusters();
-  }
-
   @ParameterizedTest(name = "Slurm {0}")
-  @MethodSource("clusters")
+  @MethodSource(SlurmLab.CLUSTERS)
   void restartingSlurmctldThenSlurmrestdMidRunLosesNothing(String cluster) throws Exception {
     SlurmLab lab = SlurmLab.require(cluster);
+    SlurmLab.requireRoot("restarting the lab's daemons");
     Workflow wf =
         Workflow.named("restart")
             .job(

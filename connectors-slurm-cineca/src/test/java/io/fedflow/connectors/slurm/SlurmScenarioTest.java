@@ -36,12 +36,8 @@ class SlurmScenarioTest {
 
   @TempDir Path home;
 
-  static List<String> clusters() {
-    return SlurmLab.clusters();
-  }
-
   @ParameterizedTest(name = "Slurm {0}")
-  @MethodSource("clusters")
+  @MethodSource(SlurmLab.CLUSTERS)
   void twentyInstancesFanOutThenOneMergeSeesThemAll(String cluster) throws Exception {
     SlurmLab lab = SlurmLab.require(cluster);
     Workflow wf =
@@ -66,7 +62,7 @@ class SlurmScenarioTest {
   }
 
   @ParameterizedTest(name = "Slurm {0}")
-  @MethodSource("clusters")
+  @MethodSource(SlurmLab.CLUSTERS)
   void aJobThatFailsOnceSucceedsOnItsRetryAsASecondSlurmJob(String cluster) throws Exception {
     SlurmLab lab = SlurmLab.require(cluster);
     // The first attempt leaves a marker in the run's work folder and fails; the second finds it.
@@ -106,7 +102,7 @@ class SlurmScenarioTest {
   }
 
   @ParameterizedTest(name = "Slurm {0}")
-  @MethodSource("clusters")
+  @MethodSource(SlurmLab.CLUSTERS)
   void cancellingARunningRunCancelsEachOfItsSlurmJobs(String cluster) throws Exception {
     SlurmLab lab = SlurmLab.require(cluster);
     Workflow wf =
@@ -138,7 +134,7 @@ class SlurmScenarioTest {
    * purged the ended job (MinJobAge, 5 s in the lab): its end and exit code come from accounting.
    */
   @ParameterizedTest(name = "Slurm {0}")
-  @MethodSource("clusters")
+  @MethodSource(SlurmLab.CLUSTERS)
   void aJobEndedWhileNobodyFollowedIsReadFromAccountingOnceSlurmctldForgotIt(String cluster)
       throws Exception {
     SlurmLab lab = SlurmLab.require(cluster);
@@ -160,7 +156,12 @@ class SlurmScenarioTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     for (String id : ids) {
       while (lab.controllerKnows(id)) {
-        assertThat(System.nanoTime()).as("slurmctld forgets job " + id).isLessThan(deadline);
+        assertThat(System.nanoTime())
+            .as(
+                "slurmctld forgets job %s within 120 s (the lab's MinJobAge is 5 s since"
+                    + " scripts/local-slurm.sh restart %s slurmctld)",
+                id, cluster)
+            .isLessThan(deadline);
         Thread.sleep(500);
       }
     }
