@@ -149,6 +149,8 @@ daemon_log_tail() {
   return 0
 }
 
+# Whether no connection to local port $1 is in TIME_WAIT (ss is in iproute2, in Debian's base).
+no_time_wait() { [[ -z $(ss -Htan state time-wait "( sport = :$1 )") ]]; }
 # shellcheck disable=SC2016 # $0 is expanded by the inner bash
 port_open() { timeout 2 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0"' "$1" 2>/dev/null; }
 
@@ -387,7 +389,7 @@ SlurmdParameters=config_overrides
 MailProg=/bin/true
 ReturnToService=2
 # A finished job leaves slurmctld after MinJobAge (default 300 s), then only accounting knows it:
-# short here, so that tests see it. slurmctld purges at most every PURGE_JOB_INTERVAL (60 s).
+# short here, so that tests see it (it goes a few seconds later: slurmctld purges in a loop).
 MinJobAge=$MIN_JOB_AGE
 AccountingStorageType=accounting_storage/slurmdbd
 AccountingStorageHost=127.0.0.1
@@ -515,6 +517,10 @@ launch_daemon() {
       fi
       ;;
     slurmrestd)
+      # 24.11's slurmrestd binds without SO_REUSEADDR: after it closed its clients' connections
+      # (a stop with keep-alive clients), its port stays unusable while those are in TIME_WAIT
+      # (up to 60 s), and a new one exits with "Unable to bind socket: Address already in use".
+      wait_for "the end of TIME_WAIT on port $REST_PORT" 90 "" no_time_wait "$REST_PORT"
       launch "$CL-slurmrestd" "${pre[@]}" setpriv --reuid="$REST_USER" --regid="$REST_USER" --init-groups \
         env PATH="$SYS_PATH" SLURM_CONF="$CONF" SLURM_JWT=daemon \
         /usr/sbin/slurmrestd -a rest_auth/jwt "127.0.0.1:$REST_PORT"
@@ -531,7 +537,7 @@ restart_daemon() {
   use_cluster "$1"
   local d=$2 t0
   [[ " ${DAEMONS[*]} " == *" $d "* ]] || die "unknown daemon '$d' (expected one of ${DAEMONS[*]})"
-  all_alive "$CL" || die "cluster $CL is not running: '$0 start $CL' first"
+  any_alive "$CL" || die "cluster $CL is not running: '$0 start $CL' first"
   write_cluster_files
   t0=$(now)
   stop_key "$CL-$d"
@@ -794,7 +800,6 @@ main() {
       need_root
       [[ $# -eq 3 && ($2 == 22 || $2 == 24) ]] || usage
       restart_daemon "$2" "$3"
-      write_env
       ;;
     status)
       [[ -d $LAB/pids ]] || { say "no lab at $LAB"; return 0; }
