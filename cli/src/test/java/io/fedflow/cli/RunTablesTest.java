@@ -7,10 +7,10 @@ import static io.fedflow.engine.JobState.SUCCEEDED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fedflow.engine.JobRow;
-import io.fedflow.engine.RunUsage;
 import io.fedflow.engine.JobState;
 import io.fedflow.engine.RunRecord;
 import io.fedflow.engine.RunState;
+import io.fedflow.engine.RunUsage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;

@@ -42,7 +42,7 @@ class SlurmUsageClusterTest {
   void anAttemptCarriesTheBillingAccountingTells(String cluster) throws Exception {
     SlurmLab lab = SlurmLab.require(cluster);
     String site = "lab" + cluster;
-    Workflow wf = Workflow.named("billed").job("hello", j -> j.command("echo billed")).build();
+    Workflow wf = Workflow.named("billed").job("hello", j -> j.command("echo", "billed")).build();
     EngineConfig config = new EngineConfig(home, null, List.of(lab.site(site, Map.of())), null);
     try (Engine engine = Engine.open(config)) {
       RunRecord run = engine.submit(wf, null, Map.of());
