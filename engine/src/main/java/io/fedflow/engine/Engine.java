@@ -333,7 +333,7 @@ public final class Engine implements AutoCloseable {
         storage.store().attempts(runId, instanceId).stream()
             .filter(x -> x.attempt() == attempt)
             .findFirst();
-    if (a.isEmpty()) {
+    if (a.isEmpty() || !Sites.isRemote(config.sites(), a.get().site())) {
       return Optional.empty();
     }
     return SiteOutputs.ask(sites(), run, storage.store().plan(run), a.get(), stream);
