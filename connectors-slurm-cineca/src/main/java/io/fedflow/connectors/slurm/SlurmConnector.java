@@ -7,6 +7,7 @@ import io.fedflow.connectors.slurm.rest.NodeRecord;
 import io.fedflow.connectors.slurm.rest.SlurmClient;
 import io.fedflow.connectors.slurm.rest.SlurmHttp;
 import io.fedflow.connectors.slurm.rest.SlurmStates;
+import io.fedflow.engine.connector.AttemptOutput;
 import io.fedflow.engine.connector.Capacity;
 import io.fedflow.engine.connector.Connector;
 import io.fedflow.engine.connector.ConnectorException;
@@ -14,6 +15,7 @@ import io.fedflow.engine.connector.Observation;
 import io.fedflow.engine.connector.SiteJob;
 import io.fedflow.engine.connector.SiteState;
 import io.fedflow.engine.connector.Submission;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -22,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -202,5 +205,26 @@ final class SlurmConnector implements Connector {
   @Override
   public void close() {
     http.close();
+  }
+
+  /**
+   * Where the attempt's stream is on the cluster, with its bytes when the transport can read files;
+   * slurmrestd cannot, so over REST the answer names the file for the user to fetch.
+   */
+  @Override
+  public Optional<AttemptOutput> output(
+      SiteJob job, Submission attempt, AttemptOutput.Stream stream) {
+    String file =
+        ClusterPaths.of(settings.workdir(), attempt)
+            .absoluteStream(attempt.instance().spec(), stream);
+    try {
+      Optional<InputStream> bytes = rest().readFile(file);
+      if (bytes.isPresent()) {
+        return Optional.of(new AttemptOutput.Content(file, bytes.get()));
+      }
+      return Optional.of(new AttemptOutput.Elsewhere(file, "slurmrestd cannot fetch files"));
+    } catch (ConnectorException e) {
+      return Optional.of(new AttemptOutput.Elsewhere(file, e.getMessage()));
+    }
   }
 }
