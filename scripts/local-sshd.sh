@@ -6,7 +6,6 @@
 # client (the lab writes its own known_hosts). Uses launch, alive, stop_key, use_cluster from
 # local-slurm.sh.
 
-SSH_PACKAGE=openssh-server
 SSH_DIR=$LAB/ssh # host side: the client's key pair and known_hosts
 
 ssh_port() { printf '%s' "$((BASE_PORT + 5))"; } # 6822, 6922
@@ -35,7 +34,7 @@ unlock_for_keys() { # unlock_for_keys ROOT
 
 # The cluster's sshd: configuration, host key and authorized key under the cluster's folder.
 write_sshd_files() {
-  local sdir=$HDIR/ssh cdir=$CDIR/ssh port
+  local sdir=$HDIR/ssh cdir=${CDIR}/ssh port
   port=$(ssh_port)
   install -d -m 0755 "$sdir" "$ROOT/run/sshd"
   [[ -f $sdir/host_ed25519 ]] || ssh-keygen -q -t ed25519 -N '' -C "fedflow-lab-$NAME" -f "$sdir/host_ed25519"
