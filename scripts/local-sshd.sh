@@ -34,7 +34,7 @@ unlock_for_keys() { # unlock_for_keys ROOT
 
 # The cluster's sshd: configuration, host key and authorized key under the cluster's folder.
 write_sshd_files() {
-  local sdir=$HDIR/ssh cdir=${CDIR}/ssh port
+  local sdir=$HDIR/ssh port
   port=$(ssh_port)
   install -d -m 0755 "$sdir" "$ROOT/run/sshd"
   [[ -f $sdir/host_ed25519 ]] || ssh-keygen -q -t ed25519 -N '' -C "fedflow-lab-$NAME" -f "$sdir/host_ed25519"
@@ -44,9 +44,9 @@ write_sshd_files() {
 # Written by fedflow's scripts/local-sshd.sh: $JOB_USER logs in with the lab's key, nothing else.
 Port $port
 ListenAddress 127.0.0.1
-HostKey $cdir/host_ed25519
+HostKey $CDIR/ssh/host_ed25519
 PidFile none
-AuthorizedKeysFile $cdir/authorized_keys
+AuthorizedKeysFile $CDIR/ssh/authorized_keys
 AllowUsers $JOB_USER
 PermitRootLogin no
 PubkeyAuthentication yes
