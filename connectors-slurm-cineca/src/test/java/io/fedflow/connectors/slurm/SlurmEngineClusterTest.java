@@ -20,19 +20,18 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** examples/diamond.yaml through the engine, on one Slurm site: each of the lab's clusters. */
+/**
+ * examples/diamond.yaml through the engine, on one Slurm site: each of the lab's clusters, through
+ * each transport.
+ */
 @Tag("slurm-cluster")
 class SlurmEngineClusterTest {
   @TempDir Path home;
 
-  static List<String> clusters() {
-    return SlurmLab.clusters();
-  }
-
-  @ParameterizedTest(name = "Slurm {0}")
-  @MethodSource("clusters")
-  void theDiamondRunsToSucceededOnTheCluster(String cluster) throws Exception {
-    SlurmLab lab = SlurmLab.require(cluster);
+  @ParameterizedTest(name = "Slurm {0} over {1}")
+  @MethodSource("io.fedflow.connectors.slurm.SlurmLab#sites")
+  void theDiamondRunsToSucceededOnTheCluster(String cluster, String transport) throws Exception {
+    SlurmLab lab = SlurmLab.require(cluster, transport);
     Path file = Path.of("..", "examples", "diamond.yaml").toAbsolutePath().normalize();
     Workflow diamond = WorkflowYamlReader.read(file);
     EngineConfig config =
