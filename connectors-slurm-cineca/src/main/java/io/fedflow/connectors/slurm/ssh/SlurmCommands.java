@@ -167,12 +167,12 @@ public final class SlurmCommands implements SlurmClient {
     List<PartitionRecord> partitions = new ArrayList<>();
     for (String line : output(argv).split("\n")) {
       String[] f = line.strip().split(" ");
-      String[] cpus = f.length == 3 ? f[2].split("/") : new String[0];
-      if (cpus.length != 4) {
-        if (!line.isBlank()) {
-          throw failures.unreadable(argv, "partition NAME STATE A/I/O/T", line);
-        }
+      if (line.isBlank()) {
         continue;
+      }
+      String[] cpus = f.length == 3 ? f[2].split("/") : new String[0];
+      if (cpus.length != 4 || !cpus[3].matches("[0-9]{1,9}")) {
+        throw failures.unreadable(argv, "NAME STATE ALLOCATED/IDLE/OTHER/TOTAL", line);
       }
       partitions.add(new PartitionRecord(f[0], f[1].equals("up"), Integer.parseInt(cpus[3])));
     }
