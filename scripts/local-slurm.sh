@@ -21,10 +21,12 @@ DB_PORT=6830
 CHROOT=$LAB/trixie
 SYS_PATH=/usr/sbin:/usr/bin:/sbin:/bin
 HOST_PACKAGES_22=(munge slurmctld slurmd slurm-client slurmrestd slurm-wlm-jwt-plugin slurmdbd)
-HOST_PACKAGES_COMMON=(mariadb-server curl jq)
-CHROOT_PACKAGES=(munge slurmctld slurmd slurm-client slurmrestd slurm-wlm-jwt-plugin slurmdbd passwd)
+HOST_PACKAGES_COMMON=(mariadb-server curl jq openssh-server)
+CHROOT_PACKAGES=(munge slurmctld slurmd slurm-client slurmrestd slurm-wlm-jwt-plugin slurmdbd passwd openssh-server)
 
 say() { printf '%s\n' "$*" >&2; }
+# shellcheck source=scripts/local-sshd.sh
+source "$(dirname "${BASH_SOURCE[0]}")/local-sshd.sh"
 die() { say "local-slurm: $*"; exit 1; }
 now() { printf '%s' "$EPOCHREALTIME"; }
 since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
@@ -83,7 +85,8 @@ launch() {
 cmdline_of() { tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | sed 's/ $//'; }
 
 # alive KEY: the recorded pid runs the recorded daemon, or a launcher still exec'ing towards it
-# (whose command line ends with the daemon's). A zombie has an empty command line.
+# (whose command line ends with the daemon's). sshd rewrites its command line into a title
+# ("sshd: <command line> [listener] 0 of 10-100 startups"). A zombie has an empty command line.
 alive() {
   local f pid want have
   f=$(pidfile "$1")
@@ -92,7 +95,7 @@ alive() {
   want=$(sed -n 2p "$f")
   [[ -n $pid && -n $want ]] || return 1
   have=$(cmdline_of "$pid")
-  [[ -n $have && ($have == "$want" || $have == *" $want") ]]
+  [[ -n $have && ($have == "$want" || $have == *" $want" || $have == "sshd: $want ["*) ]]
 }
 
 stop_key() {
@@ -551,6 +554,7 @@ start_cluster() {
   if all_alive "$CL"; then
     say "[$CL] already running"
     write_token
+    start_sshd
     return 0
   fi
   if any_alive "$CL"; then
@@ -585,6 +589,7 @@ start_cluster() {
     sed -nE 's#^/slurmdb/(v[0-9.]+)/.*#\1#p' | sort -uV | paste -sd' ' >"$META/db-api-versions"
   on_cluster scontrol --version | awk '{ print $2 }' >"$META/slurm-version"
   timing "[$CL] start to REST answering" "$(since "$t0")"
+  start_sshd
 }
 
 # A fresh token for the job user, in a 0600 file; also the header file curl reads it from.
@@ -605,6 +610,7 @@ write_token() {
 
 stop_cluster() {
   use_cluster "$1"
+  stop_sshd
   any_alive "$CL" || { [[ $CL == 24 ]] && umount_chroot; return 0; }
   say "[$CL] stopping"
   # Jobs still running would leave slurmstepd behind: cancel them first.
@@ -656,6 +662,7 @@ env_text() {
     printf "export %s_WORKDIR='%s'\n" "$p" "/home/$JOB_USER/fedflow-jobs"
     printf "export %s_ROOT='%s'\n" "$p" "$ROOT"
     printf "export %s_EXEC='%s'\n" "$p" "$exec_prefix env SLURM_CONF=$CONF"
+    ssh_env_text
   done
 }
 

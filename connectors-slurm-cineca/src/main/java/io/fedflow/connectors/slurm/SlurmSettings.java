@@ -1,6 +1,7 @@
 package io.fedflow.connectors.slurm;
 
 import io.fedflow.connectors.slurm.rest.SlurmToken;
+import io.fedflow.connectors.slurm.ssh.SshSettings;
 import io.fedflow.dag.Durations;
 import io.fedflow.engine.connector.ConnectorException;
 import io.fedflow.engine.connector.SiteConfig;
@@ -18,10 +19,11 @@ import java.util.function.UnaryOperator;
  * The settings of a Slurm site.
  *
  * @param site the site's name, for messages
- * @param url slurmrestd's base URL ({@code url}, required)
- * @param user the cluster user jobs run as ({@code user}, required; {@code X-SLURM-USER-NAME})
- * @param token where the JWT is ({@code token}, required): {@code file:}, {@code env:} or {@code
- *     command:}, never the token itself
+ * @param url slurmrestd's base URL ({@code url}, required over REST; null over SSH)
+ * @param user the cluster user jobs run as ({@code user}, required; {@code X-SLURM-USER-NAME}, or
+ *     the login user over SSH)
+ * @param token where the JWT is ({@code token}, required over REST; null over SSH): {@code file:},
+ *     {@code env:} or {@code command:}, never the token itself
  * @param api the REST API version ({@code api}: {@code auto}, the default, or {@code v0.0.38} ...)
  * @param partition {@code partition}, {@code account}, {@code qos}: optional, the cluster's
  *     defaults otherwise
@@ -31,6 +33,9 @@ import java.util.function.UnaryOperator;
  *     /usr/local/bin:/usr/bin:/bin}): slurmrestd passes the submitter's environment to no job
  * @param capacityCache how long an answer of {@link SlurmConnector#capacity} is reused ({@code
  *     capacityCache}, default 5s)
+ * @param ssh with {@code transport: ssh}, how to reach the login node ({@code host}, {@code port},
+ *     {@code identityFile}, {@code knownHosts}, {@code controlPersist}); null with {@code
+ *     transport: rest}, the default
  */
 record SlurmSettings(
     String site,
@@ -43,10 +48,17 @@ record SlurmSettings(
     String qos,
     String workdir,
     String path,
-    Duration capacityCache) {
+    Duration capacityCache,
+    SshSettings ssh) {
 
   static final Set<String> KEYS =
       Set.of(
+          "transport",
+          "host",
+          "port",
+          "identityFile",
+          "knownHosts",
+          "controlPersist",
           "url",
           "user",
           "token",
@@ -66,13 +78,16 @@ record SlurmSettings(
     for (String key : s.keySet().stream().sorted().toList()) {
       if (!KEYS.contains(key)) {
         problems.add(
-            key
-                + ": expected one of account, api, capacityCache, partition, path, qos, token,"
-                + " url, user, workdir");
+            key + ": expected one of " + String.join(", ", KEYS.stream().sorted().toList()));
       }
     }
+    String transport = s.getOrDefault("transport", "rest").strip();
+    boolean overSsh = transport.equals("ssh");
+    if (!overSsh && !transport.equals("rest")) {
+      problems.add(expected("transport", "rest or ssh", transport));
+    }
     URI url = null;
-    String urlText = required(s, "url", problems);
+    String urlText = overSsh ? null : required(s, "url", problems);
     if (urlText != null) {
       try {
         url = new URI(urlText.strip());
@@ -86,7 +101,7 @@ record SlurmSettings(
     }
     String user = required(s, "user", problems);
     SlurmToken token = null;
-    String tokenText = required(s, "token", problems);
+    String tokenText = overSsh ? null : required(s, "token", problems);
     if (tokenText != null) {
       try {
         token = SlurmToken.parse(tokenText, clock, environment);
@@ -112,6 +127,16 @@ record SlurmSettings(
         problems.add(expected("capacityCache", e.getMessage(), s.get("capacityCache")));
       }
     }
+    SshSettings ssh = null;
+    if (overSsh) {
+      ssh = SshSettings.read(s, user, problems);
+    } else if (transport.equals("rest")) {
+      for (String key : SshSettings.KEYS.stream().sorted().toList()) {
+        if (s.containsKey(key)) {
+          problems.add(key + ": used only with transport: ssh");
+        }
+      }
+    }
     if (!problems.isEmpty()) {
       String prefix = "site " + site.name() + ": ";
       throw new ConnectorException(prefix + String.join("\n" + prefix, problems), false);
@@ -129,7 +154,8 @@ record SlurmSettings(
             ? workdir.substring(0, workdir.length() - 1)
             : workdir,
         s.getOrDefault("path", "/usr/local/bin:/usr/bin:/bin"),
-        cache);
+        cache,
+        ssh);
   }
 
   private static String required(Map<String, String> s, String key, List<String> problems) {

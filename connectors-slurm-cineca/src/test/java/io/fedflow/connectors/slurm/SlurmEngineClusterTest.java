@@ -16,17 +16,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * examples/diamond.yaml through the engine, on one Slurm site: each of the lab's clusters; each of
- * its 4 jobs is one Slurm job in accounting, by token.
+ * examples/diamond.yaml through the engine, on one Slurm site: each of the lab's clusters, through
+ * each transport; each of its 4 jobs is one Slurm job in accounting, by token.
  */
 @Tag("slurm-cluster")
 class SlurmEngineClusterTest {
   @TempDir Path home;
 
-  @ParameterizedTest(name = "Slurm {0}")
-  @MethodSource(SlurmLab.CLUSTERS)
-  void theDiamondRunsToSucceededOnTheCluster(String cluster) throws Exception {
-    SlurmLab lab = SlurmLab.require(cluster);
+  @ParameterizedTest(name = "Slurm {0} over {1}")
+  @MethodSource("io.fedflow.connectors.slurm.SlurmLab#sites")
+  void theDiamondRunsToSucceededOnTheCluster(String cluster, String transport) throws Exception {
+    SlurmLab lab = SlurmLab.require(cluster, transport);
     Path file = Path.of("..", "examples", "diamond.yaml").toAbsolutePath().normalize();
     Workflow diamond = WorkflowYamlReader.read(file);
     String runId;

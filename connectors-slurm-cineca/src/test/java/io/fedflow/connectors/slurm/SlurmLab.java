@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fedflow.engine.connector.SiteConfig;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,13 +21,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * A cluster of the lab that {@code scripts/local-slurm.sh} runs, read from {@code
- * $FEDFLOW_SLURM_LAB/env}. When the lab or the cluster is absent the test is skipped with the
- * reason, or fails when {@code FEDFLOW_REQUIRE_SLURM=1}.
+ * $FEDFLOW_SLURM_LAB/env}, reached through slurmrestd ({@code rest}) or through the lab's sshd and
+ * the Slurm commands ({@code ssh}). When the lab or the cluster is absent the test is skipped with
+ * the reason, or fails when {@code FEDFLOW_REQUIRE_SLURM=1}.
  */
-record SlurmLab(String cluster, Map<String, String> env) {
+record SlurmLab(String cluster, String transport, Map<String, String> env) {
   private static final Pattern EXPORT = Pattern.compile("^export ([A-Z0-9_]+)='([^']*)'$");
 
   /** For {@code @MethodSource}: {@link #clusters}. */
@@ -34,6 +39,35 @@ record SlurmLab(String cluster, Map<String, String> env) {
   /** The clusters tests run on. */
   static List<String> clusters() {
     return List.of("22", "24");
+  }
+
+  /** Each cluster through each transport: (cluster, transport). */
+  static Stream<Arguments> sites() {
+    return clusters().stream()
+        .flatMap(c -> Stream.of(Arguments.of(c, "rest"), Arguments.of(c, "ssh")));
+  }
+
+  /** The cluster through this transport, answering; or the test is skipped (or failed). */
+  static SlurmLab require(String cluster, String transport) {
+    SlurmLab lab = require(cluster);
+    if (transport.equals("rest")) {
+      return lab;
+    }
+    SlurmLab ssh = new SlurmLab(cluster, transport, lab.env());
+    if (ssh.get("SSH_PORT").isEmpty()) {
+      unavailable(
+          "the sshd of Slurm cluster "
+              + cluster
+              + " is not running: scripts/local-slurm.sh start "
+              + cluster);
+    }
+    try (Socket socket = new Socket()) {
+      socket.connect(
+          new InetSocketAddress(ssh.get("SSH_HOST"), Integer.parseInt(ssh.get("SSH_PORT"))), 3000);
+    } catch (IOException e) {
+      unavailable("the lab's sshd at port " + ssh.get("SSH_PORT") + " does not answer: " + e);
+    }
+    return ssh;
   }
 
   /** The cluster, answering; or the test is skipped (or failed when Slurm is required). */
@@ -62,7 +96,7 @@ record SlurmLab(String cluster, Map<String, String> env) {
               + ": scripts/local-slurm.sh start "
               + cluster);
     }
-    SlurmLab lab = new SlurmLab(cluster, env);
+    SlurmLab lab = new SlurmLab(cluster, "rest", env);
     lab.checkAnswers();
     return lab;
   }
@@ -106,9 +140,19 @@ record SlurmLab(String cluster, Map<String, String> env) {
   /** The site config of this cluster, with {@code extra} settings added or replaced. */
   SiteConfig site(String name, Map<String, String> extra) {
     Map<String, String> s = new HashMap<>();
-    s.put("url", get("URL"));
     s.put("user", get("USER"));
-    s.put("token", "file:" + get("TOKEN_FILE"));
+    if (transport.equals("ssh")) {
+      s.put("transport", "ssh");
+      s.put("host", get("SSH_HOST"));
+      s.put("port", get("SSH_PORT"));
+      s.put("identityFile", get("SSH_KEY"));
+      s.put("knownHosts", get("SSH_KNOWN_HOSTS"));
+      // The master leaves a few seconds after the tests, not ten minutes.
+      s.put("controlPersist", "5s");
+    } else {
+      s.put("url", get("URL"));
+      s.put("token", "file:" + get("TOKEN_FILE"));
+    }
     s.put("partition", get("PARTITION"));
     s.put("account", get("ACCOUNT"));
     s.put("workdir", get("WORKDIR"));
@@ -192,7 +236,7 @@ record SlurmLab(String cluster, Map<String, String> env) {
         env.put(m.group(1), m.group(2));
       }
     }
-    SlurmLab lab = new SlurmLab(cluster, env);
+    SlurmLab lab = new SlurmLab(cluster, "rest", env);
     if (lab.get("WORKDIR").isEmpty() || runId.isBlank() || runId.contains("/")) {
       return;
     }
