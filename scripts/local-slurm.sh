@@ -807,6 +807,7 @@ main() {
       need_root
       [[ $# -eq 3 && ($2 == 22 || $2 == 24) ]] || usage
       restart_daemon "$2" "$3"
+      write_env # repairs an env file that a concurrent start or stop wrote without this cluster
       ;;
     status)
       [[ -d $LAB/pids ]] || { say "no lab at $LAB"; return 0; }
