@@ -152,8 +152,7 @@ daemon_log_tail() {
   return 0
 }
 
-# Whether no connection to local port $1 is in TIME_WAIT (ss is in iproute2, in Debian's base).
-no_time_wait() { [[ -z $(ss -Htan state time-wait "( sport = :$1 )") ]]; }
+port_closed() { ! port_open "$1"; }
 # shellcheck disable=SC2016 # $0 is expanded by the inner bash
 port_open() { timeout 2 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0"' "$1" 2>/dev/null; }
 
@@ -520,10 +519,6 @@ launch_daemon() {
       fi
       ;;
     slurmrestd)
-      # 24.11's slurmrestd binds without SO_REUSEADDR: after it closed its clients' connections
-      # (a stop with keep-alive clients), its port stays unusable while those are in TIME_WAIT
-      # (up to 60 s), and a new one exits with "Unable to bind socket: Address already in use".
-      wait_for "the end of TIME_WAIT on port $REST_PORT" 90 "" no_time_wait "$REST_PORT"
       launch "$CL-slurmrestd" "${pre[@]}" setpriv --reuid="$REST_USER" --regid="$REST_USER" --init-groups \
         env PATH="$SYS_PATH" SLURM_CONF="$CONF" SLURM_JWT=daemon \
         /usr/sbin/slurmrestd -a rest_auth/jwt "127.0.0.1:$REST_PORT"
@@ -544,6 +539,16 @@ restart_daemon() {
   write_cluster_files
   t0=$(now)
   stop_key "$CL-$d"
+  # A process that is exiting has no command line any more but may still hold its sockets: a
+  # slurmrestd started then exited with "Unable to bind socket: Address already in use".
+  local port=""
+  case $d in
+    slurmctld) port=$CTLD_PORT ;;
+    slurmd) port=$SLURMD_PORT ;;
+    slurmdbd) port=$DBD_PORT ;;
+    slurmrestd) port=$REST_PORT ;;
+  esac
+  [[ -z $port ]] || wait_for "port $port to be free" 30 "" port_closed "$port"
   say "[$CL] starting $d"
   launch_daemon "$d" restarting
   timing "[$CL] restart of $d, stop to serving" "$(since "$t0")"
