@@ -31,6 +31,12 @@ import java.util.function.UnaryOperator;
  *     /usr/local/bin:/usr/bin:/bin}): slurmrestd passes the submitter's environment to no job
  * @param capacityCache how long an answer of {@link SlurmConnector#capacity} is reused ({@code
  *     capacityCache}, default 5s)
+ * @param arrays whether attempts handed over together go as job arrays ({@code arrays}, default
+ *     true)
+ * @param maxArraySize the site's {@code MaxArraySize}: task ids stay below it ({@code
+ *     maxArraySize}, default 1001 as Slurm's)
+ * @param maxJobsPerUser how many jobs (each array task one) the site lets {@code user} have queued
+ *     or running, such as its {@code MaxSubmitJobs} ({@code maxJobsPerUser}, optional)
  */
 record SlurmSettings(
     String site,
@@ -43,7 +49,10 @@ record SlurmSettings(
     String qos,
     String workdir,
     String path,
-    Duration capacityCache) {
+    Duration capacityCache,
+    boolean arrays,
+    int maxArraySize,
+    Integer maxJobsPerUser) {
 
   static final Set<String> KEYS =
       Set.of(
@@ -56,7 +65,10 @@ record SlurmSettings(
           "qos",
           "workdir",
           "path",
-          "capacityCache");
+          "capacityCache",
+          "arrays",
+          "maxArraySize",
+          "maxJobsPerUser");
 
   /** Reads a site's settings, reporting every bad one at once, each naming the site and key. */
   static SlurmSettings of(SiteConfig site, Clock clock, UnaryOperator<String> environment)
@@ -67,8 +79,8 @@ record SlurmSettings(
       if (!KEYS.contains(key)) {
         problems.add(
             key
-                + ": expected one of account, api, capacityCache, partition, path, qos, token,"
-                + " url, user, workdir");
+                + ": expected one of account, api, arrays, capacityCache, maxArraySize,"
+                + " maxJobsPerUser, partition, path, qos, token, url, user, workdir");
       }
     }
     URI url = null;
@@ -112,6 +124,15 @@ record SlurmSettings(
         problems.add(expected("capacityCache", e.getMessage(), s.get("capacityCache")));
       }
     }
+    boolean arrays = true;
+    String arraysText = s.getOrDefault("arrays", "true").strip();
+    if (arraysText.equals("false")) {
+      arrays = false;
+    } else if (!arraysText.equals("true")) {
+      problems.add(expected("arrays", "true or false", s.get("arrays")));
+    }
+    Integer maxArraySize = positive(s, "maxArraySize", 2, problems);
+    Integer maxJobsPerUser = positive(s, "maxJobsPerUser", 1, problems);
     if (!problems.isEmpty()) {
       String prefix = "site " + site.name() + ": ";
       throw new ConnectorException(prefix + String.join("\n" + prefix, problems), false);
@@ -129,7 +150,29 @@ record SlurmSettings(
             ? workdir.substring(0, workdir.length() - 1)
             : workdir,
         s.getOrDefault("path", "/usr/local/bin:/usr/bin:/bin"),
-        cache);
+        cache,
+        arrays,
+        maxArraySize == null ? 1001 : maxArraySize,
+        maxJobsPerUser);
+  }
+
+  /** An optional whole number of at least {@code min}. */
+  private static Integer positive(
+      Map<String, String> s, String key, int min, List<String> problems) {
+    String text = s.get(key);
+    if (text == null) {
+      return null;
+    }
+    try {
+      int n = Integer.parseInt(text.strip());
+      if (n >= min) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add(expected(key, "a whole number of at least " + min, text));
+    return null;
   }
 
   private static String required(Map<String, String> s, String key, List<String> problems) {
