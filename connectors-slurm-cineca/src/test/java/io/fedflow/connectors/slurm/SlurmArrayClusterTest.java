@@ -110,6 +110,26 @@ class SlurmArrayClusterTest {
 
   @ParameterizedTest(name = "Slurm {0}")
   @MethodSource("clusters")
+  void maxArraySizeCutsARunOfTokensIntoSeveralArrays(String cluster) throws Exception {
+    SlurmLab lab = SlurmLab.require(cluster);
+    List<Submission> all = new ArrayList<>();
+    for (int n = 1; n <= 10; n++) {
+      all.add(submission("short", n, JobSpec.builder("short").command("true").build()));
+    }
+    try (Connector site = SlurmConnectorClusterTest.open(lab, Map.of("maxArraySize", "4"))) {
+      List<SiteJob> jobs = site.submitAll(all).values().stream().map(SubmitAnswer::job).toList();
+      assertThat(jobs)
+          .extracting(j -> j.nativeId().replaceAll("^[0-9]+_", ""))
+          .containsExactly("0", "1", "2", "3", "0", "1", "2", "3", "0", "1");
+      assertThat(jobs.stream().map(j -> j.nativeId().split("_")[0]).distinct()).hasSize(3);
+      assertThat(awaitEnd(site, jobs).values())
+          .extracting(Observation::state)
+          .containsOnly(SiteState.SUCCEEDED);
+    }
+  }
+
+  @ParameterizedTest(name = "Slurm {0}")
+  @MethodSource("clusters")
   void cancellingOneTaskLeavesTheOthersRunning(String cluster) throws Exception {
     SlurmLab lab = SlurmLab.require(cluster);
     List<Submission> all = new ArrayList<>();
@@ -122,6 +142,11 @@ class SlurmArrayClusterTest {
           .extracting(j -> j.nativeId().replaceAll("^[0-9]+_", ""))
           .containsExactly("0", "1", "2");
       await(site, jobs, EnumSet.of(SiteState.RUNNING));
+
+      // The user has these three (and maybe other tests') jobs running: a cap of 2 leaves no room.
+      try (Connector capped = SlurmConnectorClusterTest.open(lab, Map.of("maxJobsPerUser", "2"))) {
+        assertThat(capped.capacity().freeSlots()).isZero();
+      }
 
       site.cancel(List.of(jobs.get(1)));
       Map<SiteJob, Observation> after = await(site, List.of(jobs.get(1)), ENDED);
