@@ -27,19 +27,40 @@ final class BatchScript {
    * @param paths where the attempt lives on the cluster
    */
   static String of(String jobId, JobSpec spec, ClusterPaths paths) throws ConnectorException {
-    StringBuilder sh = new StringBuilder();
+    StringBuilder lines = new StringBuilder();
+    attempt(jobId, spec, paths, lines);
+    return of(jobId, lines);
+  }
+
+  /** The launcher of one attempt whose lines {@link #attempt} wrote. */
+  static String of(String jobId, CharSequence attemptLines) {
+    StringBuilder sh = new StringBuilder(attemptLines.length() + 256);
     sh.append("#!/bin/sh\n");
     sh.append("# fedflow: one attempt of ").append(oneLine(jobId)).append('\n');
+    sh.append(attemptLines);
+    end(sh);
+    return sh.toString();
+  }
+
+  /**
+   * The lines that make the attempt's folders and run its program, leaving the program's exit code
+   * in {@code $?}; an error making or entering a folder exits at once.
+   */
+  static void attempt(String jobId, JobSpec spec, ClusterPaths paths, StringBuilder sh)
+      throws ConnectorException {
     sh.append("attempt=").append(quote(paths.attempt())).append('\n');
     sh.append("mkdir -p \"$attempt\" ").append(quote(paths.workdir())).append(" || exit 120\n");
     sh.append("cd ").append(quote(paths.workdir())).append(" || exit 121\n");
     String run = program(jobId, spec.program(), sh);
     sh.append(run).append(redirections(spec, paths)).append('\n');
+  }
+
+  /** Writes {@code $?} to the attempt's {@code exit-code}, atomically, and exits with it. */
+  static void end(StringBuilder sh) {
     sh.append("code=$?\n");
     sh.append("printf '%s\\n' \"$code\" > \"$attempt/" + EXIT_CODE + ".tmp\"\n");
     sh.append("mv -f \"$attempt/" + EXIT_CODE + ".tmp\" \"$attempt/" + EXIT_CODE + "\"\n");
     sh.append("exit \"$code\"\n");
-    return sh.toString();
   }
 
   /**
@@ -120,7 +141,7 @@ final class BatchScript {
     return "'" + text.replace("'", "'\\''") + "'";
   }
 
-  private static String oneLine(String text) {
+  static String oneLine(String text) {
     return text.replaceAll("[\\r\\n]", " ");
   }
 }

@@ -17,27 +17,28 @@ import io.fedflow.engine.connector.Observation;
 import io.fedflow.engine.connector.SiteJob;
 import io.fedflow.engine.connector.SiteState;
 import io.fedflow.engine.connector.Submission;
+import io.fedflow.engine.connector.SubmitAnswer;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 
 /**
  * A Slurm cluster through slurmrestd, or through Slurm's commands on a login node over SSH ({@code
- * transport: ssh}). Per call: submit is one POST (one {@code sbatch}); poll is one {@code GET jobs}
- * ({@code squeue}) for the whole set, plus one accounting query by name ({@code sacct}) for the
- * jobs slurmctld has forgotten (after MinJobAge); find is the same two; cancel is one DELETE
- * ({@code scancel}) per job; capacity is {@code GET nodes} and {@code GET jobs}, reused for {@code
- * capacityCache}.
+ * transport: ssh}). Per call: submit is one POST (one {@code sbatch}), and so is each job array of
+ * {@link #submitAll}; poll is one {@code GET jobs} ({@code squeue}) for the whole set, plus one
+ * accounting query by name ({@code sacct}) for the jobs slurmctld has forgotten (after MinJobAge);
+ * find is the same two; cancel is one DELETE ({@code scancel}) per job; capacity is {@code GET
+ * nodes} and {@code GET jobs}, reused for {@code capacityCache}.
  *
  * <p>The API version is probed at the first call, not at {@link #open}, so that an engine starts
  * while a cluster is down; that call then fails as a transient error.
@@ -113,30 +114,68 @@ final class SlurmConnector implements Connector {
     return new SiteJob(settings.site(), Long.toString(id), submission.token());
   }
 
+  /**
+   * One submit per batch of {@link ArrayBatcher}: a job array for the attempts that can share one
+   * (its task {@code t} is the attempt of token {@code <run>.<base + t>}, its native id {@code
+   * <array job id>_<t>}), a plain job for any other. A refused array refuses each of its attempts.
+   */
+  @Override
+  public Map<String, SubmitAnswer> submitAll(List<Submission> submissions)
+      throws ConnectorException {
+    SlurmClient r = rest();
+    Map<String, SubmitAnswer> answers = new LinkedHashMap<>();
+    for (ArrayBatcher.Batch b : ArrayBatcher.of(submissions, settings, answers)) {
+      try {
+        long id = r.submit(b.request());
+        for (Submission s : b.members()) {
+          String nativeId =
+              b.isArray()
+                  ? new JobKey(id, (int) (ArrayNaming.number(s.token()) - b.base())).nativeId()
+                  : Long.toString(id);
+          answers.put(
+              s.token(), SubmitAnswer.taken(new SiteJob(settings.site(), nativeId, s.token())));
+        }
+      } catch (ConnectorException e) {
+        for (Submission s : b.members()) {
+          answers.put(s.token(), SubmitAnswer.refused(e));
+        }
+      }
+    }
+    return answers;
+  }
+
+  /**
+   * One {@code GET jobs} for all; for those slurmctld has forgotten, one accounting query by name
+   * for the plain jobs and one per array for array tasks.
+   */
   @Override
   public Map<SiteJob, Observation> poll(Collection<SiteJob> jobs) throws ConnectorException {
     if (jobs.isEmpty()) {
       return Map.of();
     }
     SlurmClient r = rest();
-    Map<Long, SiteJob> wanted = new LinkedHashMap<>();
+    Map<JobKey, SiteJob> wanted = new LinkedHashMap<>();
     for (SiteJob job : jobs) {
-      wanted.put(id(job), job);
+      wanted.put(key(job), job);
     }
     Map<SiteJob, Observation> seen = new LinkedHashMap<>();
-    for (JobRecord record : r.jobs()) {
-      SiteJob job = wanted.remove(record.id());
-      if (job != null) {
-        seen.put(job, SlurmStates.observe(record));
-      }
-    }
+    observe(r.jobs(), wanted, seen);
     if (!wanted.isEmpty()) {
-      Set<String> names = wanted.values().stream().map(SiteJob::token).collect(Collectors.toSet());
-      for (JobRecord record : r.accountingJobsNamed(names)) {
-        SiteJob job = wanted.remove(record.id());
-        if (job != null) {
-          seen.put(job, SlurmStates.observe(record));
-        }
+      Set<String> names = new HashSet<>();
+      Set<Long> arrays = new TreeSet<>();
+      wanted.forEach(
+          (key, job) -> {
+            if (key.task() == null) {
+              names.add(job.token());
+            } else {
+              arrays.add(key.job());
+            }
+          });
+      if (!names.isEmpty()) {
+        observe(r.accountingJobsNamed(names), wanted, seen);
+      }
+      for (long array : arrays) {
+        observe(r.accountingArray(array), wanted, seen);
       }
       for (SiteJob job : wanted.values()) {
         seen.put(
@@ -153,13 +192,31 @@ final class SlurmConnector implements Connector {
     return seen;
   }
 
+  private static void observe(
+      List<JobRecord> records, Map<JobKey, SiteJob> wanted, Map<SiteJob, Observation> seen) {
+    for (JobRecord record : records) {
+      for (JobKey key : JobKey.of(record)) {
+        SiteJob job = wanted.remove(key);
+        if (job != null) {
+          seen.put(job, SlurmStates.observe(record));
+        }
+      }
+    }
+  }
+
+  /** A task of an array is cancelled alone, whether still pending in its array or running. */
   @Override
   public void cancel(Collection<SiteJob> jobs) throws ConnectorException {
     SlurmClient r = rest();
     ConnectorException first = null;
     for (SiteJob job : jobs) {
       try {
-        r.cancel(id(job));
+        JobKey key = key(job);
+        if (key.task() == null) {
+          r.cancel(key.job());
+        } else {
+          r.cancelTask(key.job(), key.task());
+        }
       } catch (ConnectorException e) {
         first = first == null ? e : first; // try the others before reporting
       }
@@ -170,8 +227,12 @@ final class SlurmConnector implements Connector {
   }
 
   /**
-   * The jobs named by these tokens, in slurmctld then in accounting; when a token names more than
-   * one job (submitted twice), the newest.
+   * The jobs of these tokens, in slurmctld then in accounting; when a token names more than one job
+   * (submitted twice), the newest. A plain job is found by its name, an array task by its array's
+   * name and its task id ({@link ArrayNaming}); in accounting, an array is found when its name, the
+   * token of its task 0, is among those asked, as it is when the engine recovers: it asks for every
+   * token it recorded as being submitted, and an array's tokens were all recorded so before the
+   * array was submitted.
    */
   @Override
   public Map<String, SiteJob> find(Collection<String> tokens) throws ConnectorException {
@@ -180,32 +241,50 @@ final class SlurmConnector implements Connector {
     }
     SlurmClient r = rest();
     Set<String> wanted = Set.copyOf(tokens);
-    Map<String, Long> found = new HashMap<>();
+    Map<String, JobKey> found = new HashMap<>();
+    Set<String> arraysSeen = new TreeSet<>();
     for (JobRecord record : r.jobs()) {
-      if (wanted.contains(record.name())) {
-        found.merge(record.name(), record.id(), Math::max);
+      if (match(record, wanted, found) && record.arrayJobId() != null) {
+        arraysSeen.add(record.name());
       }
     }
-    List<String> rest =
-        wanted.stream()
-            .filter(t -> !found.containsKey(t))
-            .sorted(Comparator.naturalOrder())
-            .toList();
+    Set<String> rest = new TreeSet<>(wanted);
+    rest.removeAll(found.keySet());
     if (!rest.isEmpty()) {
+      // An array seen in slurmctld may have tasks there no more: ask accounting for it by name too.
+      rest.addAll(arraysSeen);
       for (JobRecord record : r.accountingJobsNamed(rest)) {
-        if (wanted.contains(record.name())) {
-          found.merge(record.name(), record.id(), Math::max);
-        }
+        match(record, wanted, found);
       }
     }
     Map<String, SiteJob> answer = new LinkedHashMap<>();
-    found.forEach((t, id) -> answer.put(t, new SiteJob(settings.site(), Long.toString(id), t)));
+    found.forEach((t, key) -> answer.put(t, new SiteJob(settings.site(), key.nativeId(), t)));
     return answer;
   }
 
+  /** Records the wanted tokens this record holds; whether it held one. */
+  private static boolean match(JobRecord record, Set<String> wanted, Map<String, JobKey> found) {
+    boolean any = false;
+    for (JobKey key : JobKey.of(record)) {
+      String token =
+          key.task() == null ? record.name() : ArrayNaming.token(record.name(), key.task());
+      if (token != null && wanted.contains(token)) {
+        found.merge(token, key, SlurmConnector::newer);
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  private static JobKey newer(JobKey a, JobKey b) {
+    return b.job() > a.job() ? b : a;
+  }
+
   /**
-   * Free cpus on the usable nodes (of the site's partition when it names one) and the jobs pending
-   * in the whole cluster; reused for {@code capacityCache}.
+   * Free cpus on the usable nodes (of the site's partition when it names one), no more than {@code
+   * maxJobsPerUser} less the user's jobs queued or running (each array task one job, as Slurm
+   * counts them against MaxSubmitJobs), and the jobs pending in the whole cluster; reused for
+   * {@code capacityCache}.
    */
   @Override
   public synchronized Capacity capacity() throws ConnectorException {
@@ -221,23 +300,34 @@ final class SlurmConnector implements Connector {
         free += Math.max(0, node.cpus() - node.allocatedCpus());
       }
     }
-    int pending =
-        (int)
-            r.jobs().stream()
-                .filter(j -> SlurmStates.observe(j).state() == SiteState.QUEUED)
-                .count();
+    int pending = 0;
+    int mine = 0;
+    for (JobRecord j : r.jobs()) {
+      SiteState state = SlurmStates.observe(j).state();
+      int n = j.arrayJobId() == null ? 1 : JobKey.of(j).size(); // pending tasks share a record
+      if (state == SiteState.QUEUED) {
+        pending += n;
+      }
+      if ((state == SiteState.QUEUED || state == SiteState.RUNNING)
+          && settings.user().equals(j.user())) {
+        mine += n;
+      }
+    }
+    if (settings.maxJobsPerUser() != null) {
+      free = Math.min(free, Math.max(0, settings.maxJobsPerUser() - mine));
+    }
     capacity = new Capacity(free, pending);
     capacityAt = now;
     return capacity;
   }
 
-  private long id(SiteJob job) throws ConnectorException {
-    try {
-      return Long.parseLong(job.nativeId());
-    } catch (NumberFormatException e) {
+  private JobKey key(SiteJob job) throws ConnectorException {
+    JobKey key = JobKey.parse(job.nativeId());
+    if (key == null) {
       throw new ConnectorException(
           "site " + settings.site() + ": '" + job.nativeId() + "' is not a Slurm job id", false);
     }
+    return key;
   }
 
   @Override

@@ -36,6 +36,12 @@ import java.util.function.UnaryOperator;
  * @param ssh with {@code transport: ssh}, how to reach the login node ({@code host}, {@code port},
  *     {@code identityFile}, {@code knownHosts}, {@code controlPersist}); null with {@code
  *     transport: rest}, the default
+ * @param arrays whether attempts handed over together go as job arrays ({@code arrays}, default
+ *     true)
+ * @param maxArraySize the site's {@code MaxArraySize}: task ids stay below it ({@code
+ *     maxArraySize}, default 1001 as Slurm's)
+ * @param maxJobsPerUser how many jobs (each array task one) the site lets {@code user} have queued
+ *     or running, such as its {@code MaxSubmitJobs} ({@code maxJobsPerUser}, optional)
  */
 record SlurmSettings(
     String site,
@@ -49,7 +55,10 @@ record SlurmSettings(
     String workdir,
     String path,
     Duration capacityCache,
-    SshSettings ssh) {
+    SshSettings ssh,
+    boolean arrays,
+    int maxArraySize,
+    Integer maxJobsPerUser) {
 
   static final Set<String> KEYS =
       Set.of(
@@ -68,7 +77,10 @@ record SlurmSettings(
           "qos",
           "workdir",
           "path",
-          "capacityCache");
+          "capacityCache",
+          "arrays",
+          "maxArraySize",
+          "maxJobsPerUser");
 
   /** Reads a site's settings, reporting every bad one at once, each naming the site and key. */
   static SlurmSettings of(SiteConfig site, Clock clock, UnaryOperator<String> environment)
@@ -137,6 +149,15 @@ record SlurmSettings(
         }
       }
     }
+    boolean arrays = true;
+    String arraysText = s.getOrDefault("arrays", "true").strip();
+    if (arraysText.equals("false")) {
+      arrays = false;
+    } else if (!arraysText.equals("true")) {
+      problems.add(expected("arrays", "true or false", s.get("arrays")));
+    }
+    Integer maxArraySize = positive(s, "maxArraySize", 2, problems);
+    Integer maxJobsPerUser = positive(s, "maxJobsPerUser", 1, problems);
     if (!problems.isEmpty()) {
       String prefix = "site " + site.name() + ": ";
       throw new ConnectorException(prefix + String.join("\n" + prefix, problems), false);
@@ -155,7 +176,29 @@ record SlurmSettings(
             : workdir,
         s.getOrDefault("path", "/usr/local/bin:/usr/bin:/bin"),
         cache,
-        ssh);
+        ssh,
+        arrays,
+        maxArraySize == null ? 1001 : maxArraySize,
+        maxJobsPerUser);
+  }
+
+  /** An optional whole number of at least {@code min}. */
+  private static Integer positive(
+      Map<String, String> s, String key, int min, List<String> problems) {
+    String text = s.get(key);
+    if (text == null) {
+      return null;
+    }
+    try {
+      int n = Integer.parseInt(text.strip());
+      if (n >= min) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add(expected(key, "a whole number of at least " + min, text));
+    return null;
   }
 
   private static String required(Map<String, String> s, String key, List<String> problems) {

@@ -18,6 +18,12 @@ final class SubmitRequest {
   static JobRequest of(Submission s, SlurmSettings site) throws ConnectorException {
     JobSpec spec = s.instance().spec();
     ClusterPaths paths = ClusterPaths.of(site.workdir(), s);
+    return of(s, site, BatchScript.of(s.instance().id(), spec, paths));
+  }
+
+  /** The request with this batch script. */
+  static JobRequest of(Submission s, SlurmSettings site, String script) {
+    JobSpec spec = s.instance().spec();
     Map<String, String> env = new LinkedHashMap<>();
     env.put("PATH", site.path());
     env.putAll(spec.env());
@@ -25,7 +31,7 @@ final class SubmitRequest {
     return new JobRequest(
         s.token(),
         s.instance().id(),
-        BatchScript.of(s.instance().id(), spec, paths),
+        script,
         null,
         env,
         // Slurm opens the job's streams before the launcher makes the attempt folder: it starts in

@@ -50,6 +50,9 @@ class SlurmSettingsTest {
     assertThat(s.workdir()).isEqualTo("/home/fedflow-user/jobs");
     assertThat(s.partition()).isNull();
     assertThat(s.path()).isEqualTo("/usr/local/bin:/usr/bin:/bin");
+    assertThat(s.arrays()).isTrue();
+    assertThat(s.maxArraySize()).isEqualTo(1001);
+    assertThat(s.maxJobsPerUser()).isNull();
   }
 
   @Test
@@ -71,12 +74,15 @@ class SlurmSettingsTest {
     s.put("workdir", "jobs");
     s.put("capacityCache", "soon");
     s.put("partiton", "debug");
+    s.put("arrays", "yes");
+    s.put("maxArraySize", "1");
+    s.put("maxJobsPerUser", "many");
     assertThatThrownBy(() -> read(s))
         .isInstanceOf(ConnectorException.class)
         .hasMessageContaining(
-            "site cineca: partiton: expected one of account, api, capacityCache, controlPersist,"
-                + " host, identityFile, knownHosts, partition, path, port, qos, token, transport,"
-                + " url, user, workdir\n")
+            "site cineca: partiton: expected one of account, api, arrays, capacityCache,"
+                + " controlPersist, host, identityFile, knownHosts, maxArraySize, maxJobsPerUser,"
+                + " partition, path, port, qos, token, transport, url, user, workdir\n")
         .hasMessageContaining(
             "site cineca: url: expected an http(s) URL like http://slurm.example:6820 but found"
                 + " '127.0.0.1:6820'")
@@ -84,7 +90,12 @@ class SlurmSettingsTest {
         .hasMessageContaining("site cineca: token: required")
         .hasMessageContaining(
             "site cineca: workdir: expected an absolute folder on the cluster but found 'jobs'")
-        .hasMessageContaining("site cineca: capacityCache: expected");
+        .hasMessageContaining("site cineca: capacityCache: expected")
+        .hasMessageContaining("site cineca: arrays: expected true or false but found 'yes'")
+        .hasMessageContaining(
+            "site cineca: maxArraySize: expected a whole number of at least 2 but found '1'")
+        .hasMessageContaining(
+            "site cineca: maxJobsPerUser: expected a whole number of at least 1 but found 'many'");
   }
 
   private static Map<String, String> goodSsh() {

@@ -1,6 +1,8 @@
 package io.fedflow.engine.connector;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +20,32 @@ public interface Connector extends AutoCloseable {
    * so the site must keep the token where {@link #find} can see it (a job name, a comment, a file).
    */
   SiteJob submit(Submission submission) throws ConnectorException;
+
+  /**
+   * Submits the attempts the engine hands this site at once, as one or more jobs as the site sees
+   * fit (a batch scheduler may make a job array of many), answering each token with its job or its
+   * refusal. The same promises as {@link #submit} hold for each submission: every token was
+   * recorded before the call, and {@link #find} must find each one after a crash, whichever job
+   * carries it. Throws only when the site took none of them (the whole batch is then refused with
+   * that exception); a submission left out of the answer is refused as a fault of the connector. By
+   * default, {@link #submit} for each in turn.
+   */
+  default Map<String, SubmitAnswer> submitAll(List<Submission> submissions)
+      throws ConnectorException {
+    Map<String, SubmitAnswer> answers = new LinkedHashMap<>();
+    for (Submission s : submissions) {
+      try {
+        answers.put(s.token(), SubmitAnswer.taken(submit(s)));
+      } catch (ConnectorException e) {
+        answers.put(s.token(), SubmitAnswer.refused(e));
+      } catch (RuntimeException e) {
+        // A bug in a connector or a template fails this submission, not those already taken.
+        answers.put(
+            s.token(), SubmitAnswer.refused(new ConnectorException(String.valueOf(e), false, e)));
+      }
+    }
+    return answers;
+  }
 
   /**
    * The states of a set of jobs, in as few requests to the site as it allows (one per call for a

@@ -7,7 +7,9 @@ import io.fedflow.engine.connector.ConnectorException;
 import io.fedflow.engine.connector.Observation;
 import io.fedflow.engine.connector.SiteJob;
 import io.fedflow.engine.connector.Submission;
+import io.fedflow.engine.connector.SubmitAnswer;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,8 +22,9 @@ import java.util.Optional;
  */
 record Site(String name, Connector connector, boolean inProcess) {
 
-  synchronized SiteJob submit(Submission submission) throws ConnectorException {
-    return connector.submit(submission);
+  synchronized Map<String, SubmitAnswer> submitAll(List<Submission> submissions)
+      throws ConnectorException {
+    return connector.submitAll(submissions);
   }
 
   synchronized Map<SiteJob, Observation> poll(Collection<SiteJob> jobs) throws ConnectorException {

@@ -7,11 +7,13 @@ import io.fedflow.engine.JobRow;
 import io.fedflow.engine.JobState;
 import io.fedflow.engine.connector.ConnectorException;
 import io.fedflow.engine.connector.Submission;
+import io.fedflow.engine.connector.SubmitAnswer;
 import io.fedflow.engine.core.EngineEvent;
 import io.fedflow.engine.core.RunModel;
 import io.fedflow.engine.core.SubmitOrder;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,14 +88,20 @@ final class Submitter {
 
   /**
    * Submits what is held, in order, as far as each site's free slots go (a site whose room is not
-   * known takes none); an order whose attempt is no longer being submitted is dropped.
+   * known takes none), all the orders for one site in one {@link Site#submitAll} call so that a
+   * batch scheduler may make them one job array; an order whose attempt is no longer being
+   * submitted is dropped.
    */
   void handOver(RunModel model, List<EngineEvent> events) {
     held.forEach(
         (name, orders) -> {
           orders.removeIf(o -> !isCurrent(o, model));
+          List<SubmitOrder> batch = new ArrayList<>();
           while (!orders.isEmpty() && capacities.take(name)) {
-            submit(sites.get(name), orders.poll(), events);
+            batch.add(orders.poll());
+          }
+          if (!batch.isEmpty()) {
+            submit(sites.get(name), batch, events);
           }
         });
   }
@@ -126,10 +134,11 @@ final class Submitter {
     return row.isPresent() && row.get().state() == JobState.SUBMITTING;
   }
 
-  private void submit(Site site, SubmitOrder order, List<EngineEvent> events) {
-    try {
+  private void submit(Site site, List<SubmitOrder> batch, List<EngineEvent> events) {
+    List<Submission> submissions = new ArrayList<>(batch.size());
+    for (SubmitOrder order : batch) {
       String instanceId = order.row().instanceId();
-      Submission s =
+      submissions.add(
           new Submission(
               order.token(),
               runId,
@@ -137,9 +146,41 @@ final class Submitter {
               order.attempt(),
               () -> withScriptFound(order.instance()),
               () -> folder.attempt(instanceId, order.attempt()),
-              work);
-      events.add(new EngineEvent.Submitted(site.submit(s)));
+              work));
+    }
+    Map<String, SubmitAnswer> answers;
+    try {
+      answers = site.submitAll(submissions);
     } catch (ConnectorException e) {
+      for (SubmitOrder order : batch) {
+        refused(order, e, events);
+      }
+      return;
+    } catch (RuntimeException e) {
+      // A bug in a connector fails these jobs, not the whole run.
+      LOG.error("submitting {} attempts to {} failed", batch.size(), site.name(), e);
+      answers = Map.of();
+    }
+    for (SubmitOrder order : batch) {
+      SubmitAnswer a = answers.get(order.token());
+      if (a == null) {
+        LOG.error(
+            "{} ({}): {} gave no answer", order.row().instanceId(), order.token(), site.name());
+        events.add(
+            new EngineEvent.SubmitRejected(
+                order.token(), "the connector of " + site.name() + " gave no answer", false));
+      } else if (a.job() != null) {
+        events.add(new EngineEvent.Submitted(a.job()));
+      } else {
+        refused(order, a.refusal(), events);
+      }
+    }
+  }
+
+  private static void refused(SubmitOrder order, ConnectorException e, List<EngineEvent> events) {
+    if (e.getCause() instanceof RuntimeException bug) {
+      LOG.error("submitting {} ({}) failed", order.row().instanceId(), order.token(), bug);
+    } else {
       LOG.log(
           e.isTransient() ? Level.INFO : Level.WARN,
           "{} ({}) not taken by {}: {}",
@@ -147,12 +188,8 @@ final class Submitter {
           order.token(),
           order.site(),
           e.getMessage());
-      events.add(new EngineEvent.SubmitRejected(order.token(), e.getMessage(), e.isTransient()));
-    } catch (RuntimeException e) {
-      // A bug in a connector or a template fails this job, not the whole run.
-      LOG.error("submitting {} ({}) failed", order.row().instanceId(), order.token(), e);
-      events.add(new EngineEvent.SubmitRejected(order.token(), String.valueOf(e), false));
     }
+    events.add(new EngineEvent.SubmitRejected(order.token(), e.getMessage(), e.isTransient()));
   }
 
   /** The instance with a relative script file made absolute against the workflow's folder. */

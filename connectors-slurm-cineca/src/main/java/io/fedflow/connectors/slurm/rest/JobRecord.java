@@ -14,6 +14,12 @@ import java.util.List;
  * @param billing the job's billing TRES (what the site charges)
  * @param energyJoules ConsumedEnergy, when the site measures energy
  * @param fromAccounting the record came from slurmdbd because slurmctld had forgotten the job
+ * @param user the user the job runs as
+ * @param arrayJobId the array's job id when the record is (part of) a job array
+ * @param arrayTaskId the task's index in its array, when the record is one task
+ * @param arrayPending the tasks still pending together in this one record, as Slurm writes them
+ *     ({@code 3-99}, {@code 2,4%1}): slurmctld keeps the pending tasks of an array in the array's
+ *     own record until each starts
  */
 public record JobRecord(
     long id,
@@ -28,9 +34,48 @@ public record JobRecord(
     String reason,
     Double billing,
     Long energyJoules,
-    boolean fromAccounting) {
+    boolean fromAccounting,
+    String user,
+    Long arrayJobId,
+    Integer arrayTaskId,
+    String arrayPending) {
 
   public JobRecord {
     states = List.copyOf(states);
+  }
+
+  /** A record without user or array information. */
+  public JobRecord(
+      long id,
+      String name,
+      String comment,
+      List<String> states,
+      Integer exitCode,
+      Integer signal,
+      Instant submitted,
+      Instant started,
+      Instant ended,
+      String reason,
+      Double billing,
+      Long energyJoules,
+      boolean fromAccounting) {
+    this(
+        id,
+        name,
+        comment,
+        states,
+        exitCode,
+        signal,
+        submitted,
+        started,
+        ended,
+        reason,
+        billing,
+        energyJoules,
+        fromAccounting,
+        null,
+        null,
+        null,
+        null);
   }
 }

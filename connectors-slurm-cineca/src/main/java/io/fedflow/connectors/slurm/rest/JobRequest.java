@@ -15,6 +15,9 @@ import java.util.Map;
  * @param memoryMebibytes memory for the job on its node
  * @param timeLimitMinutes walltime, rounded up to whole minutes
  * @param gpuModel a GPU type such as {@code a100}, or null for any
+ * @param array the task ids of a job array as Slurm's {@code --array} writes them ({@code 0-49},
+ *     {@code 0,2,5-9}), or null for a plain job; each task gets its id in {@code
+ *     SLURM_ARRAY_TASK_ID}
  */
 public record JobRequest(
     String name,
@@ -33,7 +36,8 @@ public record JobRequest(
     Integer timeLimitMinutes,
     String partition,
     String account,
-    String qos) {
+    String qos,
+    String array) {
 
   public JobRequest {
     if (name == null || script == null || workdir == null) {
@@ -41,6 +45,69 @@ public record JobRequest(
     }
     argv = argv == null ? List.of() : List.copyOf(argv);
     environment = environment == null ? Map.of() : Map.copyOf(environment);
+  }
+
+  /** A plain job: no array. */
+  public JobRequest(
+      String name,
+      String comment,
+      String script,
+      List<String> argv,
+      Map<String, String> environment,
+      String workdir,
+      String stdin,
+      String stdout,
+      String stderr,
+      Integer cpus,
+      Integer gpus,
+      String gpuModel,
+      Long memoryMebibytes,
+      Integer timeLimitMinutes,
+      String partition,
+      String account,
+      String qos) {
+    this(
+        name,
+        comment,
+        script,
+        argv,
+        environment,
+        workdir,
+        stdin,
+        stdout,
+        stderr,
+        cpus,
+        gpus,
+        gpuModel,
+        memoryMebibytes,
+        timeLimitMinutes,
+        partition,
+        account,
+        qos,
+        null);
+  }
+
+  /** The same job as an array of these tasks. */
+  public JobRequest asArray(String name, String comment, String script, String tasks) {
+    return new JobRequest(
+        name,
+        comment,
+        script,
+        argv,
+        environment,
+        workdir,
+        stdin,
+        stdout,
+        stderr,
+        cpus,
+        gpus,
+        gpuModel,
+        memoryMebibytes,
+        timeLimitMinutes,
+        partition,
+        account,
+        qos,
+        tasks);
   }
 
   /** The GPUs as Slurm writes a GRES: {@code gpu:2} or {@code gpu:a100:2}; null without GPUs. */

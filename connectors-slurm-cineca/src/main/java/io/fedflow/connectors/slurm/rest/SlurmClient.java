@@ -30,8 +30,20 @@ public interface SlurmClient {
   /** The jobs slurmdbd knows by these names (fedflow's tokens), for recovery after a crash. */
   List<JobRecord> accountingJobsNamed(Collection<String> names) throws ConnectorException;
 
+  /**
+   * The tasks slurmdbd knows of the job array of this id (Slurm's {@code sacct -j <id>}), or the
+   * job of this id when it is not an array.
+   */
+  List<JobRecord> accountingArray(long arrayJobId) throws ConnectorException;
+
   /** Cancels a job; a job that already ended or that slurmctld forgot is not an error. */
   void cancel(long id) throws ConnectorException;
+
+  /**
+   * Cancels one task of a job array ({@code scancel <id>_<task>}), pending or running, and no
+   * other; one that already ended is not an error.
+   */
+  void cancelTask(long arrayJobId, int task) throws ConnectorException;
 
   List<NodeRecord> nodes() throws ConnectorException;
 

@@ -44,6 +44,7 @@ final class Sbatch {
     flag(a, "partition", r.partition());
     flag(a, "account", r.account());
     flag(a, "qos", r.qos());
+    flag(a, "array", r.array());
     a.add("--export=NONE");
     return a;
   }

@@ -142,10 +142,26 @@ public final class SlurmCommands implements SlurmClient {
     return answers.accountingJobs(failures.source(argv), output(argv));
   }
 
-  /** scancel says nothing and exits 0 for a job that ended or that slurmctld forgot. */
+  /** {@code sacct --jobs=<id>} lists every task of an array. */
+  @Override
+  public List<JobRecord> accountingArray(long arrayJobId) throws ConnectorException {
+    List<String> argv = List.of("sacct", json(), "--jobs=" + arrayJobId);
+    return answers.accountingJobs(failures.source(argv), output(argv));
+  }
+
   @Override
   public void cancel(long id) throws ConnectorException {
-    List<String> argv = List.of("scancel", Long.toString(id));
+    scancel(Long.toString(id));
+  }
+
+  @Override
+  public void cancelTask(long arrayJobId, int task) throws ConnectorException {
+    scancel(arrayJobId + "_" + task);
+  }
+
+  /** scancel says nothing and exits 0 for a job that ended or that slurmctld forgot. */
+  private void scancel(String id) throws ConnectorException {
+    List<String> argv = List.of("scancel", id);
     LoginNode.Result r = node.run(argv, null);
     if (r.exit() != 0 && !r.err().contains("Invalid job id")) {
       failures.check(argv, r);

@@ -40,7 +40,8 @@ final class V0038Codec {
             .tasks(1L)
             .cpusPerTask(r.cpus() == null ? null : r.cpus().longValue())
             .memoryPerNode(r.memoryMebibytes())
-            .timeLimit(r.timeLimitMinutes() == null ? null : r.timeLimitMinutes().longValue());
+            .timeLimit(r.timeLimitMinutes() == null ? null : r.timeLimitMinutes().longValue())
+            .array(r.array());
     if (!r.argv().isEmpty()) {
       job.argv(new ArrayList<>(r.argv()));
     }
@@ -84,7 +85,11 @@ final class V0038Codec {
         reason(j.getStateReason()),
         j.getBillableTres() == null ? null : j.getBillableTres().doubleValue(),
         null,
-        false);
+        false,
+        blankToNull(j.getUserName()),
+        positive(j.getArrayJobId()),
+        j.getArrayTaskId() == null ? null : j.getArrayTaskId().intValue(),
+        blankToNull(j.getArrayTaskString()));
   }
 
   /**
@@ -118,7 +123,13 @@ final class V0038Codec {
         j.getState() == null ? null : reason(j.getState().getReason()),
         billing(j),
         energy(j.getSteps()),
-        true);
+        true,
+        blankToNull(j.getUser()),
+        j.getArray() == null ? null : positive(j.getArray().getJobId()),
+        j.getArray() == null || positive(j.getArray().getJobId()) == null
+            ? null
+            : j.getArray().getTaskId() == null ? null : j.getArray().getTaskId().intValue(),
+        null);
   }
 
   private static Double billing(Dbv0038Job j) {
@@ -175,6 +186,11 @@ final class V0038Codec {
   /** Slurm's times are seconds since the epoch; 0 means "not yet". */
   static Instant time(Long seconds) {
     return seconds == null || seconds <= 0 ? null : Instant.ofEpochSecond(seconds);
+  }
+
+  /** An id, or null for Slurm's 0 ("not an array"). */
+  private static Long positive(Long id) {
+    return id == null || id <= 0 ? null : id;
   }
 
   static String reason(String r) {

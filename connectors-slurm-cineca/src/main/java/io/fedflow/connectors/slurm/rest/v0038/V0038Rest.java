@@ -96,7 +96,30 @@ public final class V0038Rest implements SlurmClient {
   }
 
   @Override
+  public List<JobRecord> accountingArray(long arrayJobId) throws ConnectorException {
+    if (!accounting) {
+      return List.of();
+    }
+    HttpResult r = http.get(SLURMDB + "/job/" + arrayJobId);
+    if (SlurmErrors.unknownJob(r)) {
+      return List.of();
+    }
+    ok("reading job " + arrayJobId + " from accounting", r);
+    return ANSWERS.accountingJobs(source(r), r.body());
+  }
+
+  @Override
   public void cancel(long id) throws ConnectorException {
+    delete(Long.toString(id));
+  }
+
+  /** 22.05 takes {@code <id>_<task>} in the path, as scancel does. */
+  @Override
+  public void cancelTask(long arrayJobId, int task) throws ConnectorException {
+    delete(arrayJobId + "_" + task);
+  }
+
+  private void delete(String id) throws ConnectorException {
     HttpResult r = http.delete(SLURM + "/job/" + id);
     if (!r.ok() && !SlurmErrors.unknownJob(r)) {
       throw SlurmErrors.failure("cancelling job " + id, r);

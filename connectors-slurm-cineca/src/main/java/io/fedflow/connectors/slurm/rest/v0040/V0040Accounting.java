@@ -38,6 +38,9 @@ final class V0040Accounting {
     Long rc = number(ec.path("return_code"));
     boolean signalled = signal != null && signal != 0;
     JsonNode time = j.path("time");
+    Long arrayJob = number(j.path("array").path("job_id"));
+    arrayJob = arrayJob == null || arrayJob <= 0 ? null : arrayJob;
+    Long task = number(j.path("array").path("task_id"));
     return new JobRecord(
         j.path("job_id").asLong(),
         text(j.path("name")),
@@ -51,7 +54,11 @@ final class V0040Accounting {
         V0040Codec.reason(text(j.path("state").path("reason"))),
         billing(j.path("tres").path("allocated")),
         energy(j.path("steps")),
-        true);
+        true,
+        text(j.path("user")),
+        arrayJob,
+        arrayJob == null ? null : task == null ? null : task.intValue(),
+        null);
   }
 
   private static Double billing(JsonNode tres) {

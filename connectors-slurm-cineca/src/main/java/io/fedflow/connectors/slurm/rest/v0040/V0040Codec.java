@@ -41,6 +41,7 @@ final class V0040Codec {
             .account(r.account())
             .qos(r.qos())
             .tresPerJob(r.gpuGres() == null ? null : "gres/" + r.gpuGres())
+            .array(r.array())
             .tasks(1L)
             .cpusPerTask(r.cpus() == null ? null : r.cpus().longValue())
             .memoryPerNode(
@@ -76,7 +77,22 @@ final class V0040Codec {
         reason(j.getStateReason()),
         number(j.getBillableTres()),
         null,
-        false);
+        false,
+        blankToNull(j.getUserName()),
+        arrayJob(j.getArrayJobId()),
+        arrayJob(j.getArrayJobId()) == null ? null : task(j.getArrayTaskId()),
+        blankToNull(j.getArrayTaskString()));
+  }
+
+  /** An array's job id, or null for a job outside arrays (Slurm writes 0). */
+  private static Long arrayJob(V0042Uint32NoValStruct id) {
+    Long n = id == null ? null : value(id.getSet(), id.getInfinite(), id.getNumber());
+    return n == null || n <= 0 ? null : n;
+  }
+
+  private static Integer task(V0042Uint32NoValStruct id) {
+    Long n = id == null ? null : value(id.getSet(), id.getInfinite(), id.getNumber());
+    return n == null ? null : n.intValue();
   }
 
   /** The return code when the job was not killed by a signal. */
