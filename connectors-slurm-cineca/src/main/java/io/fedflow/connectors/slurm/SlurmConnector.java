@@ -4,6 +4,7 @@ import io.fedflow.connectors.slurm.rest.ApiProbe;
 import io.fedflow.connectors.slurm.rest.HttpSettings;
 import io.fedflow.connectors.slurm.rest.JobRecord;
 import io.fedflow.connectors.slurm.rest.NodeRecord;
+import io.fedflow.connectors.slurm.rest.RequestCounts;
 import io.fedflow.connectors.slurm.rest.SlurmClient;
 import io.fedflow.connectors.slurm.rest.SlurmHttp;
 import io.fedflow.connectors.slurm.rest.SlurmStates;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * A Slurm cluster through slurmrestd. Per call: submit is one POST; poll is one {@code GET jobs}
@@ -35,6 +38,8 @@ import java.util.stream.Collectors;
  * while a cluster is down; that call then fails as a transient error.
  */
 final class SlurmConnector implements Connector {
+  private static final Logger LOG = LogManager.getLogger(SlurmConnector.class);
+
   private final SlurmSettings settings;
   private final SlurmHttp http;
   private final Clock clock;
@@ -199,8 +204,17 @@ final class SlurmConnector implements Connector {
     }
   }
 
+  /** The requests sent to slurmrestd so far. */
+  RequestCounts counts() {
+    return http.counts();
+  }
+
+  /** Logs what the site cost slurmrestd, one line: what a user checks after a run. */
   @Override
   public void close() {
+    if (http.counts().total() > 0) {
+      LOG.info("site {} sent slurmrestd {}", settings.site(), http.counts());
+    }
     http.close();
   }
 }
