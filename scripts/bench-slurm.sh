@@ -4,17 +4,21 @@
 #   a  submission throughput: JOBS `true` jobs through fedflow's Slurm connector against a raw
 #      HttpClient loop of the same POSTs (same bodies, same token), alternately, ROUNDS rounds
 #   b  REST requests per job over whole runs: fan-outs of RUN_SIZES jobs through the engine
-# Usage: scripts/bench-slurm.sh [a] [b]   (both by default)
+#   c  one GET jobs with JOBS jobs queued: a full listing against slurmctld's "unchanged" answer to
+#      update_time, POLL_ROUNDS times each, alternately
+# Usage: scripts/bench-slurm.sh [a] [b] [c]   (all three by default)
 # Environment: CLUSTERS ("22 24"), JOBS (1000), ROUNDS (3), RUN_SIZES ("10 100 1000"),
+#   POLL_ROUNDS (7),
 #   SLURM_SITE_SETTINGS (extra site settings, key=value,...: e.g. arrays=false).
 # The benchmark's jobs are named ffbench.*; they are cancelled between sides and at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-parts=${*:-a b}
+parts=${*:-a b c}
 clusters=${CLUSTERS:-22 24}
 jobs=${JOBS:-1000}
 rounds=${ROUNDS:-3}
 run_sizes=${RUN_SIZES:-10 100 1000}
+poll_rounds=${POLL_ROUNDS:-7}
 
 cpfile=benchmarks/target/classpath.txt
 mvn -B -q -DskipTests -Dspotless.check.skip=true -pl benchmarks -am package \
@@ -43,5 +47,15 @@ if [[ $parts == *b* ]]; then
   for c in $clusters; do
     # shellcheck disable=SC2086 # one argument per size
     bench io.fedflow.benchmarks.SlurmRunBenchmark "$c" $run_sizes
+  done
+fi
+if [[ $parts == *c* ]]; then
+  echo
+  echo "(c) one GET jobs with $jobs jobs submitted: full, and answered \"unchanged\" to update_time; medians of $poll_rounds, alternately"
+  echo
+  echo "| Slurm | jobs listed | answer | received | wall (min to max) | JVM CPU (decode) | slurmrestd CPU | slurmctld CPU | load |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  for c in $clusters; do
+    bench io.fedflow.benchmarks.SlurmPollBenchmark "$c" "$jobs" "$poll_rounds"
   done
 fi

@@ -2,6 +2,7 @@ package io.fedflow.benchmarks;
 
 import io.fedflow.engine.connector.SiteConfig;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,14 +120,19 @@ record LabCluster(String cluster, Path lab, Map<String, String> env, Map<String,
     }
   }
 
-  /** Deletes a run's folder on the cluster (the jobs that ran made it). */
-  void removeRun(String runId) throws IOException {
+  /**
+   * Deletes a run's folder on the cluster (the jobs that ran made it); what a job still ending
+   * writes meanwhile is left, with a warning.
+   */
+  void removeRun(String runId) {
     Path run = Path.of(get("ROOT") + get("WORKDIR") + "/" + runId);
     if (Files.isDirectory(run)) {
       try (Stream<Path> files = Files.walk(run)) {
         for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
+          Files.deleteIfExists(p);
         }
+      } catch (IOException | UncheckedIOException e) {
+        System.err.println("left " + run + ": " + e);
       }
     }
   }

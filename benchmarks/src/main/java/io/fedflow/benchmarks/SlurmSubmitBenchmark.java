@@ -90,6 +90,7 @@ public final class SlurmSubmitBenchmark {
     }
     b.connector.close();
     ConnectorLog.Counts counts = log.take();
+    lab.drain(PREFIX);
     for (String d : List.of("w", "")) {
       for (int round = 0; round <= rounds; round++) {
         lab.removeRun("ffbench-f" + d + round);

@@ -2,6 +2,7 @@ package io.fedflow.connectors.slurm;
 
 import io.fedflow.connectors.slurm.rest.ApiProbe;
 import io.fedflow.connectors.slurm.rest.HttpSettings;
+import io.fedflow.connectors.slurm.rest.JobListing;
 import io.fedflow.connectors.slurm.rest.JobRecord;
 import io.fedflow.connectors.slurm.rest.NodeRecord;
 import io.fedflow.connectors.slurm.rest.RequestCounts;
@@ -16,6 +17,7 @@ import io.fedflow.engine.connector.SiteJob;
 import io.fedflow.engine.connector.SiteState;
 import io.fedflow.engine.connector.Submission;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -30,9 +32,11 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * A Slurm cluster through slurmrestd. Per call: submit is one POST; poll is one {@code GET jobs}
- * for the whole set, plus one accounting query by name for the jobs slurmctld has forgotten (after
- * MinJobAge); find is the same two; cancel is one DELETE per job; capacity is {@code GET nodes} and
- * {@code GET jobs}, reused for {@code capacityCache}.
+ * for the whole set (with {@code update_time}: an empty answer when no job of the cluster changed),
+ * plus one accounting query by name for the jobs slurmctld has forgotten (after MinJobAge); find is
+ * the same two; cancel is one DELETE per job; capacity is {@code GET nodes} and {@code GET jobs},
+ * reused for {@code capacityCache}. The requests sent are counted by endpoint and logged in one
+ * line when the connector closes.
  *
  * <p>The API version is probed at the first call, not at {@link #open}, so that an engine starts
  * while a cluster is down; that call then fails as a transient error.
@@ -40,11 +44,16 @@ import org.apache.logging.log4j.Logger;
 final class SlurmConnector implements Connector {
   private static final Logger LOG = LogManager.getLogger(SlurmConnector.class);
 
+  /** How long slurmctld's "unchanged" is believed after its last full listing. */
+  static final Duration TRUST_UNCHANGED = Duration.ofSeconds(60);
+
   private final SlurmSettings settings;
   private final SlurmHttp http;
   private final Clock clock;
   private SlurmClient rest;
   private Capacity capacity;
+  private JobListing listing;
+  private Instant listedAt;
   private Instant capacityAt;
 
   private SlurmConnector(SlurmSettings settings, SlurmHttp http, Clock clock) {
@@ -88,7 +97,7 @@ final class SlurmConnector implements Connector {
       wanted.put(id(job), job);
     }
     Map<SiteJob, Observation> seen = new LinkedHashMap<>();
-    for (JobRecord record : r.jobs()) {
+    for (JobRecord record : clusterJobs(r)) {
       SiteJob job = wanted.remove(record.id());
       if (job != null) {
         seen.put(job, SlurmStates.observe(record));
@@ -145,7 +154,7 @@ final class SlurmConnector implements Connector {
     SlurmClient r = rest();
     Set<String> wanted = Set.copyOf(tokens);
     Map<String, Long> found = new HashMap<>();
-    for (JobRecord record : r.jobs()) {
+    for (JobRecord record : clusterJobs(r)) {
       if (wanted.contains(record.name())) {
         found.merge(record.name(), record.id(), Math::max);
       }
@@ -187,12 +196,31 @@ final class SlurmConnector implements Connector {
     }
     int pending =
         (int)
-            r.jobs().stream()
+            clusterJobs(r).stream()
                 .filter(j -> SlurmStates.observe(j).state() == SiteState.QUEUED)
                 .count();
     capacity = new Capacity(free, pending);
     capacityAt = now;
     return capacity;
+  }
+
+  /**
+   * Every job slurmctld knows: the last listing, asked again with {@code update_time} so that
+   * slurmctld answers "unchanged" (a 304, or an empty list) when no job of the cluster changed
+   * since, instead of the whole list again. slurmctld answers all or nothing, so a job absent from
+   * a full answer has left it (and is looked up in accounting) exactly as without the filter. An
+   * "unchanged" is trusted for {@link #TRUST_UNCHANGED} at most after the last full answer, which
+   * bounds what a clock ahead of slurmctld's could hide.
+   */
+  private synchronized List<JobRecord> clusterJobs(SlurmClient r) throws ConnectorException {
+    Instant now = clock.instant();
+    boolean trusted = listing != null && now.isBefore(listedAt.plus(TRUST_UNCHANGED));
+    JobListing answer = r.jobsChangedSince(trusted ? listing.asOf() : 0);
+    if (!answer.unchanged()) {
+      listing = answer;
+      listedAt = now;
+    }
+    return listing.jobs();
   }
 
   private long id(SiteJob job) throws ConnectorException {
