@@ -22,6 +22,8 @@ final class ConnectorLog {
   private static final String LOGGER = "io.fedflow.connectors.slurm.SlurmConnector";
   private static final Pattern COUNT = Pattern.compile("(\\d+) (GET|POST|DELETE) (\\S+?)[,)]");
   private static final Pattern KIB = Pattern.compile("(\\d+) KiB received");
+  private static final Pattern UNCHANGED =
+      Pattern.compile("(\\d+) job listings answered unchanged");
   private final StringWriter lines = new StringWriter();
 
   ConnectorLog() {
@@ -53,11 +55,19 @@ final class ConnectorLog {
       counts.put(m.group(2) + " " + m.group(3), Long.parseLong(m.group(1)));
     }
     Matcher k = KIB.matcher(last);
-    return new Counts(counts, k.find() ? Long.parseLong(k.group(1)) : 0, last);
+    Matcher u = UNCHANGED.matcher(last);
+    return new Counts(
+        counts,
+        k.find() ? Long.parseLong(k.group(1)) : 0,
+        u.find() ? Long.parseLong(u.group(1)) : 0,
+        last);
   }
 
-  /** Requests by endpoint and the KiB of the answers, as the connector logged them. */
-  record Counts(Map<String, Long> byEndpoint, long kib, String line) {
+  /**
+   * Requests by endpoint, the KiB of the answers and the job listings slurmctld answered
+   * "unchanged", as the connector logged them.
+   */
+  record Counts(Map<String, Long> byEndpoint, long kib, long unchanged, String line) {
     long total() {
       return byEndpoint.values().stream().mapToLong(Long::longValue).sum();
     }

@@ -58,7 +58,7 @@ public final class SlurmRunBenchmark {
     long polls = c.of("GET /slurm/jobs");
     System.out.printf(
         Locale.ROOT,
-        "| %s | %d | %s %d | %.1f s (%.1f s CPU) | %d | **%.2f** | %d | %d (**%.3f**/job) | %d | %d"
+        "| %s | %d | %s %d | %.1f s (%.1f s CPU) | %d | **%.2f** | %d | %d (**%.3f**/job, %d unchanged) | %d | %d"
             + " | %d | %d | %,d KiB (%.0f KiB/job) | %.1f s | %.1f s | %.1f |%n",
         lab.get("SLURM_VERSION"),
         jobs,
@@ -71,6 +71,7 @@ public final class SlurmRunBenchmark {
         c.of("POST /slurm/job/submit"),
         polls,
         (double) polls / jobs,
+        c.unchanged(),
         c.of("GET /slurmdb"),
         c.of("GET /slurm/nodes"),
         c.of("GET /openapi"),

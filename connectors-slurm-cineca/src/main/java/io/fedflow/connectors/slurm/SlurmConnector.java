@@ -54,6 +54,7 @@ final class SlurmConnector implements Connector {
   private Capacity capacity;
   private JobListing listing;
   private Instant listedAt;
+  private long unchangedListings;
   private Instant capacityAt;
 
   private SlurmConnector(SlurmSettings settings, SlurmHttp http, Clock clock) {
@@ -216,7 +217,9 @@ final class SlurmConnector implements Connector {
     Instant now = clock.instant();
     boolean trusted = listing != null && now.isBefore(listedAt.plus(TRUST_UNCHANGED));
     JobListing answer = r.jobsChangedSince(trusted ? listing.asOf() : 0);
-    if (!answer.unchanged()) {
+    if (answer.unchanged()) {
+      unchangedListings++;
+    } else {
       listing = answer;
       listedAt = now;
     }
@@ -241,7 +244,11 @@ final class SlurmConnector implements Connector {
   @Override
   public void close() {
     if (http.counts().total() > 0) {
-      LOG.info("site {} sent slurmrestd {}", settings.site(), http.counts());
+      LOG.info(
+          "site {} sent slurmrestd {}; {} job listings answered unchanged",
+          settings.site(),
+          http.counts(),
+          unchangedListings);
     }
     http.close();
   }
