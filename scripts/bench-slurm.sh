@@ -8,7 +8,7 @@
 #      update_time, POLL_ROUNDS times each, alternately
 # Usage: scripts/bench-slurm.sh [a] [b] [c]   (all three by default)
 # Environment: CLUSTERS ("22 24"), JOBS (1000), ROUNDS (3), RUN_SIZES ("10 100 1000"),
-#   POLL_ROUNDS (7),
+#   POLL_ROUNDS (7), RUN_COMMAND (the jobs of b: "true"; "sleep 30" for a queue that stays still),
 #   SLURM_SITE_SETTINGS (extra site settings, key=value,...: e.g. arrays=false).
 # The benchmark's jobs are named ffbench.*; they are cancelled between sides and at the end.
 set -euo pipefail
@@ -40,7 +40,7 @@ if [[ $parts == *a* ]]; then
 fi
 if [[ $parts == *b* ]]; then
   echo
-  echo "(b) REST requests of whole runs through the engine (a fan-out of \`true\` jobs, to the end)"
+  echo "(b) REST requests of whole runs through the engine (a fan-out of \`${RUN_COMMAND:-true}\` jobs, to the end)"
   echo
   echo "| Slurm | jobs | end | run (JVM CPU) | requests | per job | submit | GET jobs (per job) | slurmdb | nodes | openapi | other | received | slurmrestd CPU | slurmctld CPU | load |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"

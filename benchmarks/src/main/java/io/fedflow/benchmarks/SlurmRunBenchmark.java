@@ -14,9 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The REST requests a whole run costs: a fan-out of N {@code true} jobs (1 cpu, 1 minute) run to
- * the end through the engine with one Slurm site of the lab, for each N given; the requests are
- * read from the line the connector logs when the engine closes it, split by endpoint.
+ * The REST requests a whole run costs: a fan-out of N {@code true} jobs (1 cpu, 1 minute; another
+ * command of plain words from {@code RUN_COMMAND}, such as {@code sleep 30}) run to the end through
+ * the engine with one Slurm site of the lab, for each N given; the requests are read from the line
+ * the connector logs when the engine closes it, split by endpoint.
  *
  * <p>{@code SlurmRunBenchmark CLUSTER N...} prints one table row per N.
  */
@@ -33,7 +34,8 @@ public final class SlurmRunBenchmark {
 
   private static void run(LabCluster lab, ConnectorLog log, int jobs) throws Exception {
     Path home = Files.createTempDirectory("fedflow-slurm-run");
-    Path file = SlurmSubmitBenchmark.trueJobs(home, jobs);
+    String command = System.getenv().getOrDefault("RUN_COMMAND", "true");
+    Path file = SlurmSubmitBenchmark.fanOut(home, jobs, List.of(command.split(" ")));
     Workflow wf = WorkflowYamlReader.read(file);
     EngineConfig config =
         new EngineConfig(home, null, List.of(lab.site("lab" + lab.cluster())), null);

@@ -193,7 +193,12 @@ public final class SlurmSubmitBenchmark {
 
   /** A fan-out of {@code jobs} instances of {@code true}: 1 cpu, 1 minute. */
   static Path trueJobs(Path dir, int jobs) throws IOException {
-    Path file = dir.resolve("true-" + jobs + ".yaml");
+    return fanOut(dir, jobs, List.of("true"));
+  }
+
+  /** A fan-out of {@code jobs} instances of a command (plain words): 1 cpu, 1 minute. */
+  static Path fanOut(Path dir, int jobs, List<String> command) throws IOException {
+    Path file = dir.resolve("fanout-" + jobs + ".yaml");
     Files.writeString(
         file,
         """
@@ -202,10 +207,11 @@ public final class SlurmSubmitBenchmark {
         jobs:
           t:
             forEach: {range: {from: 0, to: %d}}
-            command: ["true"]
+            command: [%s]
             resources: {cpus: 1, walltime: 1m}
         """
-            .formatted(jobs - 1),
+            .formatted(
+                jobs - 1, String.join(", ", command.stream().map(w -> "\"" + w + "\"").toList())),
         StandardCharsets.UTF_8);
     return file;
   }

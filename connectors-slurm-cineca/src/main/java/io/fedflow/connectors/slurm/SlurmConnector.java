@@ -5,7 +5,6 @@ import io.fedflow.connectors.slurm.rest.HttpSettings;
 import io.fedflow.connectors.slurm.rest.JobListing;
 import io.fedflow.connectors.slurm.rest.JobRecord;
 import io.fedflow.connectors.slurm.rest.NodeRecord;
-import io.fedflow.connectors.slurm.rest.RequestCounts;
 import io.fedflow.connectors.slurm.rest.SlurmClient;
 import io.fedflow.connectors.slurm.rest.SlurmHttp;
 import io.fedflow.connectors.slurm.rest.SlurmStates;
@@ -233,11 +232,6 @@ final class SlurmConnector implements Connector {
       throw new ConnectorException(
           "site " + settings.site() + ": '" + job.nativeId() + "' is not a Slurm job id", false);
     }
-  }
-
-  /** The requests sent to slurmrestd so far. */
-  RequestCounts counts() {
-    return http.counts();
   }
 
   /** Logs what the site cost slurmrestd, one line: what a user checks after a run. */
