@@ -92,11 +92,10 @@ public final class SlurmSubmitBenchmark {
     b.connector.close();
     ConnectorLog.Counts counts = log.take();
     lab.drain(PREFIX);
-    for (String d : List.of("w", "")) {
-      for (int round = 0; round <= rounds; round++) {
-        lab.removeRun("ffbench-f" + d + round);
-        lab.removeRun("ffbench-r" + d + round);
-      }
+    for (int round = 0; round <= rounds; round++) {
+      String r = round == 0 ? "w" : Integer.toString(round);
+      lab.removeRun("ffbench-f" + r);
+      lab.removeRun("ffbench-r" + r);
     }
     System.out.printf(
         Locale.ROOT,
