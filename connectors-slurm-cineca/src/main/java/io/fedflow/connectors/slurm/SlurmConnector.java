@@ -31,6 +31,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * A Slurm cluster through slurmrestd, or through Slurm's commands on a login node over SSH ({@code
@@ -38,12 +40,16 @@ import java.util.TreeSet;
  * {@link #submitAll}; poll is one {@code GET jobs} ({@code squeue}) for the whole set, plus one
  * accounting query by name ({@code sacct}) for the jobs slurmctld has forgotten (after MinJobAge);
  * find is the same two; cancel is one DELETE ({@code scancel}) per job; capacity is {@code GET
- * nodes} and {@code GET jobs}, reused for {@code capacityCache}.
+ * nodes} and {@code GET jobs}, reused for {@code capacityCache}. Listings ask only for what changed
+ * since the last ({@link ClusterJobs}); over REST, the requests sent are counted by endpoint and
+ * logged in one line when the connector closes.
  *
  * <p>The API version is probed at the first call, not at {@link #open}, so that an engine starts
  * while a cluster is down; that call then fails as a transient error.
  */
 final class SlurmConnector implements Connector {
+  private static final Logger LOG = LogManager.getLogger(SlurmConnector.class);
+
   /** How long one command on a login node may take (sacct over a month of jobs is the slowest). */
   private static final Duration SSH_TIMEOUT = Duration.ofMinutes(2);
 
@@ -58,14 +64,16 @@ final class SlurmConnector implements Connector {
   private final Runnable onClose;
   private final Clock clock;
   private SlurmClient rest;
+  private final ClusterJobs listings;
   private Capacity capacity;
   private Instant capacityAt;
 
-  private SlurmConnector(SlurmSettings settings, Probe probe, Runnable onClose, Clock clock) {
+  private SlurmConnector(SlurmSettings settings, Probe probe, Runnable onClose, ClusterJobs jobs) {
     this.settings = settings;
     this.probe = probe;
     this.onClose = onClose;
-    this.clock = clock;
+    this.clock = jobs.clock();
+    this.listings = jobs;
   }
 
   static SlurmConnector open(SlurmSettings settings, HttpSettings httpSettings, Clock clock) {
@@ -85,7 +93,19 @@ final class SlurmConnector implements Connector {
                 "site " + settings.site() + ": " + e.getMessage(), e.isTransient(), e);
           }
         };
-    return new SlurmConnector(settings, probe, http::close, clock);
+    ClusterJobs jobs = new ClusterJobs(clock);
+    Runnable close =
+        () -> {
+          if (http.counts().total() > 0) {
+            LOG.info(
+                "site {} sent slurmrestd {}; {} job listings answered unchanged",
+                settings.site(),
+                http.counts(),
+                jobs.unchangedListings());
+          }
+          http.close();
+        };
+    return new SlurmConnector(settings, probe, close, jobs);
   }
 
   /**
@@ -97,7 +117,7 @@ final class SlurmConnector implements Connector {
         settings,
         () -> SlurmCommands.connect(node, settings.site(), settings.api()),
         () -> {},
-        clock);
+        new ClusterJobs(clock));
   }
 
   /** The client for the version the site speaks, probed once. */
@@ -159,7 +179,7 @@ final class SlurmConnector implements Connector {
       wanted.put(key(job), job);
     }
     Map<SiteJob, Observation> seen = new LinkedHashMap<>();
-    observe(r.jobs(), wanted, seen);
+    observe(listings.list(r), wanted, seen);
     if (!wanted.isEmpty()) {
       Set<String> names = new HashSet<>();
       Set<Long> arrays = new TreeSet<>();
@@ -243,7 +263,7 @@ final class SlurmConnector implements Connector {
     Set<String> wanted = Set.copyOf(tokens);
     Map<String, JobKey> found = new HashMap<>();
     Set<String> arraysSeen = new TreeSet<>();
-    for (JobRecord record : r.jobs()) {
+    for (JobRecord record : listings.list(r)) {
       if (match(record, wanted, found) && record.arrayJobId() != null) {
         arraysSeen.add(record.name());
       }
@@ -302,7 +322,7 @@ final class SlurmConnector implements Connector {
     }
     int pending = 0;
     int mine = 0;
-    for (JobRecord j : r.jobs()) {
+    for (JobRecord j : listings.list(r)) {
       SiteState state = SlurmStates.observe(j).state();
       int n = j.arrayJobId() == null ? 1 : JobKey.of(j).size(); // pending tasks share a record
       if (state == SiteState.QUEUED) {
@@ -330,6 +350,7 @@ final class SlurmConnector implements Connector {
     return key;
   }
 
+  /** Over REST, logs what the site cost slurmrestd, one line: what a user checks after a run. */
   @Override
   public void close() {
     onClose.run();

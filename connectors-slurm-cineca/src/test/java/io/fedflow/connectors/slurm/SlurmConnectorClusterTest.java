@@ -2,7 +2,9 @@ package io.fedflow.connectors.slurm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fedflow.connectors.slurm.rest.JobListing;
 import io.fedflow.connectors.slurm.rest.JobRecord;
+import io.fedflow.connectors.slurm.rest.SlurmClient;
 import io.fedflow.connectors.slurm.rest.SlurmStates;
 import io.fedflow.dag.JobSpec;
 import io.fedflow.dag.plan.JobInstance;
@@ -174,6 +176,31 @@ class SlurmConnectorClusterTest {
           .isInstanceOfSatisfying(
               ConnectorException.class, e -> assertThat(e.isTransient()).isFalse())
           .hasMessageContaining("partition");
+    }
+  }
+
+  /**
+   * slurmctld answers {@code update_time} with all its jobs or nothing: a job submitted after a
+   * listing makes the next answer a full one that holds it, and a time to come is "unchanged".
+   */
+  @ParameterizedTest(name = "Slurm {0}")
+  @MethodSource("clusters")
+  void jobsChangedSinceAListingHoldTheJobSubmittedAfterIt(String cluster) throws Exception {
+    SlurmLab lab = SlurmLab.require(cluster);
+    SlurmConnector direct = (SlurmConnector) open(lab);
+    try (direct) {
+      SlurmClient rest = direct.rest();
+      JobListing before = rest.jobsChangedSince(0);
+      SiteJob job = direct.submit(submission(JobSpec.builder("new").command("true").build(), 1));
+      JobListing after = rest.jobsChangedSince(before.asOf());
+      long later = System.currentTimeMillis() / 1000 + 3600;
+
+      assertThat(before.unchanged()).isFalse();
+      assertThat(before.asOf()).isPositive();
+      assertThat(after.unchanged()).isFalse();
+      assertThat(after.jobs()).extracting(JobRecord::id).contains(Long.parseLong(job.nativeId()));
+      assertThat(rest.jobsChangedSince(later)).isEqualTo(JobListing.unchangedSince());
+      awaitEnd(direct, job);
     }
   }
 

@@ -21,6 +21,15 @@ public interface SlurmClient {
   /** All the jobs slurmctld knows (one request); finished jobs leave after MinJobAge. */
   List<JobRecord> jobs() throws ConnectorException;
 
+  /**
+   * All the jobs slurmctld knows if any job of the cluster changed since {@code since} (epoch
+   * seconds of slurmctld's clock, a listing's {@link JobListing#asOf}), else an unchanged answer; 0
+   * asks for all of them. A transport without the filter lists them all.
+   */
+  default JobListing jobsChangedSince(long since) throws ConnectorException {
+    return new JobListing(false, jobs(), 0);
+  }
+
   /** One job from slurmctld, or empty when slurmctld does not know it (any more). */
   Optional<JobRecord> job(long id) throws ConnectorException;
 

@@ -35,6 +35,7 @@ public final class SlurmHttp implements AutoCloseable {
   private final CircuitBreaker<HttpResult> breaker;
   private final FailsafeExecutor<HttpResult> idempotent;
   private final FailsafeExecutor<HttpResult> once;
+  private final RequestCounts counts = new RequestCounts();
 
   public SlurmHttp(URI base, String user, SlurmToken token, HttpSettings settings) {
     String b = base.toString();
@@ -85,6 +86,11 @@ public final class SlurmHttp implements AutoCloseable {
 
   public URI base() {
     return base;
+  }
+
+  /** The requests this site's transport has sent so far. */
+  public RequestCounts counts() {
+    return counts;
   }
 
   public HttpResult get(String path) throws ConnectorException {
@@ -138,6 +144,7 @@ public final class SlurmHttp implements AutoCloseable {
                 client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             // One line per request, never a header: what an operator counts or follows.
             LOG.debug("{} {} {}", method, uri, response.statusCode());
+            counts.count(method, path, response.body() == null ? 0 : response.body().length());
             return new HttpResult(method, uri, response.statusCode(), response.body());
           });
     } catch (CircuitBreakerOpenException e) {

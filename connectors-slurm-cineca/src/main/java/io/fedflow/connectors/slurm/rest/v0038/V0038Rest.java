@@ -2,6 +2,7 @@ package io.fedflow.connectors.slurm.rest.v0038;
 
 import io.fedflow.connectors.slurm.rest.ApiVersion;
 import io.fedflow.connectors.slurm.rest.HttpResult;
+import io.fedflow.connectors.slurm.rest.JobListing;
 import io.fedflow.connectors.slurm.rest.JobRecord;
 import io.fedflow.connectors.slurm.rest.JobRequest;
 import io.fedflow.connectors.slurm.rest.NodeRecord;
@@ -25,6 +26,9 @@ public final class V0038Rest implements SlurmClient {
   private static final String SLURM = "/slurm/v0.0.38";
   private static final String SLURMDB = "/slurmdb/v0.0.38";
   private static final V0038Answers ANSWERS = V0038Answers.INSTANCE;
+
+  /** How far this machine's clock may be ahead of slurmctld's, for {@link #jobsChangedSince}. */
+  static final long CLOCK_MARGIN_SECONDS = 5;
 
   private final SlurmHttp http;
   private final boolean accounting;
@@ -56,8 +60,23 @@ public final class V0038Rest implements SlurmClient {
 
   @Override
   public List<JobRecord> jobs() throws ConnectorException {
-    HttpResult r = ok("listing jobs", http.get(SLURM + "/jobs"));
-    return ANSWERS.jobs(source(r), r.body());
+    return jobsChangedSince(0).jobs();
+  }
+
+  /**
+   * Unchanged is a 304 with no body. The answer carries no time of slurmctld's, so the next time to
+   * ask with is this machine's clock when the request left, less {@link #CLOCK_MARGIN_SECONDS} for
+   * a clock ahead of slurmctld's (a time too early only costs a full listing).
+   */
+  @Override
+  public JobListing jobsChangedSince(long since) throws ConnectorException {
+    long asOf = System.currentTimeMillis() / 1000 - CLOCK_MARGIN_SECONDS;
+    HttpResult r = http.get(SLURM + "/jobs" + (since > 0 ? "?update_time=" + since : ""));
+    if (since > 0 && r.status() == 304) {
+      return JobListing.unchangedSince();
+    }
+    ok("listing jobs", r);
+    return new JobListing(false, ANSWERS.jobs(source(r), r.body()), asOf);
   }
 
   @Override

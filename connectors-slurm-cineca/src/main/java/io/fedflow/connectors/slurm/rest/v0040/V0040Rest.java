@@ -2,6 +2,7 @@ package io.fedflow.connectors.slurm.rest.v0040;
 
 import io.fedflow.connectors.slurm.rest.ApiVersion;
 import io.fedflow.connectors.slurm.rest.HttpResult;
+import io.fedflow.connectors.slurm.rest.JobListing;
 import io.fedflow.connectors.slurm.rest.JobRecord;
 import io.fedflow.connectors.slurm.rest.JobRequest;
 import io.fedflow.connectors.slurm.rest.NodeRecord;
@@ -11,6 +12,7 @@ import io.fedflow.connectors.slurm.rest.SlurmErrors;
 import io.fedflow.connectors.slurm.rest.SlurmHttp;
 import io.fedflow.connectors.slurm.rest.SlurmJson;
 import io.fedflow.connectors.slurm.rest.v0040.model.V0042ControllerPing;
+import io.fedflow.connectors.slurm.rest.v0040.model.V0042OpenapiJobInfoResp;
 import io.fedflow.connectors.slurm.rest.v0040.model.V0042OpenapiJobSubmitResponse;
 import io.fedflow.connectors.slurm.rest.v0040.model.V0042OpenapiPingArrayResp;
 import io.fedflow.engine.connector.ConnectorException;
@@ -62,12 +64,29 @@ public final class V0040Rest implements SlurmClient {
 
   @Override
   public List<JobRecord> jobs() throws ConnectorException {
-    HttpResult r = ok("listing jobs", http.get(slurm + "/jobs/"));
-    List<JobRecord> jobs = ANSWERS.jobs(source(r), r.body());
+    return jobsChangedSince(0).jobs();
+  }
+
+  /**
+   * Unchanged is an empty list with a {@code last_update} of 0 (and a warning "No job changes
+   * since"); a full answer's {@code last_update} is slurmctld's time when it packed the list.
+   */
+  @Override
+  public JobListing jobsChangedSince(long since) throws ConnectorException {
+    HttpResult r = http.get(slurm + "/jobs/" + (since > 0 ? "?update_time=" + since : ""));
+    V0042OpenapiJobInfoResp answer = decode("listing jobs", r, V0042OpenapiJobInfoResp.class);
     if (!SlurmErrors.inOk(r).isEmpty()) {
       throw SlurmErrors.failure("listing jobs", r);
     }
-    return jobs;
+    List<JobRecord> jobs =
+        answer.getJobs() == null
+            ? List.of()
+            : answer.getJobs().stream().map(V0040Codec::job).toList();
+    Long asOf = answer.getLastUpdate() == null ? null : answer.getLastUpdate().getNumber();
+    if (since > 0 && jobs.isEmpty() && (asOf == null || asOf == 0)) {
+      return JobListing.unchangedSince();
+    }
+    return new JobListing(false, jobs, asOf == null ? 0 : asOf);
   }
 
   @Override
