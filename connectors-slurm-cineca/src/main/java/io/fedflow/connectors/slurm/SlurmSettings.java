@@ -31,6 +31,11 @@ import java.util.function.UnaryOperator;
  *     /usr/local/bin:/usr/bin:/bin}): slurmrestd passes the submitter's environment to no job
  * @param capacityCache how long an answer of {@link SlurmConnector#capacity} is reused ({@code
  *     capacityCache}, default 5s)
+ * @param transport {@code rest} (the default: {@code url} and {@code token} required) or {@code
+ *     ssh} ({@code host} required; see {@link SshTarget})
+ * @param ssh the login node for the ssh transport, null for rest
+ * @param partitions the partitions and QoS described ({@code partitions.<name>.<field>}, {@code
+ *     qos.<name>.<field>}), from which each job's is chosen
  */
 record SlurmSettings(
     String site,
@@ -43,7 +48,10 @@ record SlurmSettings(
     String qos,
     String workdir,
     String path,
-    Duration capacityCache) {
+    Duration capacityCache,
+    String transport,
+    SshTarget ssh,
+    Partitions partitions) {
 
   static final Set<String> KEYS =
       Set.of(
@@ -56,7 +64,13 @@ record SlurmSettings(
           "qos",
           "workdir",
           "path",
-          "capacityCache");
+          "capacityCache",
+          "transport",
+          "host",
+          "port",
+          "identityFile",
+          "knownHosts",
+          "controlPersist");
 
   /** Reads a site's settings, reporting every bad one at once, each naming the site and key. */
   static SlurmSettings of(SiteConfig site, Clock clock, UnaryOperator<String> environment)
@@ -64,15 +78,22 @@ record SlurmSettings(
     Map<String, String> s = site.settings();
     List<String> problems = new ArrayList<>();
     for (String key : s.keySet().stream().sorted().toList()) {
-      if (!KEYS.contains(key)) {
+      if (!KEYS.contains(key) && !Partitions.owns(key)) {
         problems.add(
             key
-                + ": expected one of account, api, capacityCache, partition, path, qos, token,"
-                + " url, user, workdir");
+                + ": expected one of "
+                + String.join(", ", KEYS.stream().sorted().toList())
+                + ", partitions.<name>.<field>, qos.<name>.<field>");
       }
     }
+    String transport = s.getOrDefault("transport", "rest").strip();
+    if (!transport.equals("rest") && !transport.equals("ssh")) {
+      problems.add(expected("transport", "rest or ssh", transport));
+    }
+    boolean rest = !transport.equals("ssh");
+    SshTarget ssh = rest ? null : SshTarget.of(s, problems);
     URI url = null;
-    String urlText = required(s, "url", problems);
+    String urlText = rest ? required(s, "url", problems) : s.get("url");
     if (urlText != null) {
       try {
         url = new URI(urlText.strip());
@@ -86,7 +107,7 @@ record SlurmSettings(
     }
     String user = required(s, "user", problems);
     SlurmToken token = null;
-    String tokenText = required(s, "token", problems);
+    String tokenText = rest ? required(s, "token", problems) : s.get("token");
     if (tokenText != null) {
       try {
         token = SlurmToken.parse(tokenText, clock, environment);
@@ -112,6 +133,7 @@ record SlurmSettings(
         problems.add(expected("capacityCache", e.getMessage(), s.get("capacityCache")));
       }
     }
+    Partitions partitions = Partitions.of(s, problems);
     if (!problems.isEmpty()) {
       String prefix = "site " + site.name() + ": ";
       throw new ConnectorException(prefix + String.join("\n" + prefix, problems), false);
@@ -129,10 +151,18 @@ record SlurmSettings(
             ? workdir.substring(0, workdir.length() - 1)
             : workdir,
         s.getOrDefault("path", "/usr/local/bin:/usr/bin:/bin"),
-        cache);
+        cache,
+        transport,
+        ssh,
+        partitions);
   }
 
-  private static String required(Map<String, String> s, String key, List<String> problems) {
+  /** Chooses each job's partition and QoS. */
+  PartitionChoice partitionChoice() {
+    return new PartitionChoice(partitions, partition, qos);
+  }
+
+  static String required(Map<String, String> s, String key, List<String> problems) {
     String value = s.get(key);
     if (value == null || value.isBlank()) {
       problems.add(key + ": required");
@@ -145,7 +175,7 @@ record SlurmSettings(
     return value == null || value.isBlank() ? null : value.strip();
   }
 
-  private static String expected(String key, String what, String found) {
+  static String expected(String key, String what, String found) {
     return key + ": expected " + what + " but found '" + found + "'";
   }
 }

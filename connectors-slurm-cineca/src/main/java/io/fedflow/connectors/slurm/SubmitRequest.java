@@ -22,6 +22,20 @@ final class SubmitRequest {
     env.put("PATH", site.path());
     env.putAll(spec.env());
     Resources r = spec.resources();
+    PartitionChoice partitions = site.partitionChoice();
+    PartitionChoice.Choice where =
+        partitions
+            .choose(r)
+            .orElseThrow(
+                () ->
+                    new ConnectorException(
+                        "site "
+                            + site.site()
+                            + ": job "
+                            + s.instance().id()
+                            + " fits no partition: "
+                            + String.join("; ", partitions.misfits(r)),
+                        false));
     return new JobRequest(
         s.token(),
         s.instance().id(),
@@ -39,9 +53,9 @@ final class SubmitRequest {
         r.gpuModel() == null ? null : r.gpuModel().toLowerCase(Locale.ROOT),
         r.memory() == null ? null : Math.max(1, ceilDiv(r.memory().bytes(), MIB)),
         r.walltime() == null ? null : (int) Math.max(1, ceilDiv(r.walltime().toSeconds(), 60)),
-        site.partition(),
+        where.partition(),
         site.account(),
-        site.qos());
+        where.qos());
   }
 
   private static long ceilDiv(long a, long b) {

@@ -8,6 +8,7 @@ import io.fedflow.engine.connector.ConnectorProvider;
 import io.fedflow.engine.connector.SiteConfig;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class SlurmSettingsTest {
       "eyJhbGciOiJIUzI1NiJ9.eyJzdW4iOiJsYWJ1c2VyIn0.c2VjcmV0LXNpZ25hdHVyZQ";
 
   private static Map<String, String> good() {
-    Map<String, String> s = new HashMap<>();
+    Map<String, String> s = new LinkedHashMap<>(); // problems come in the order written
     s.put("url", "http://127.0.0.1:6820");
     s.put("user", "fedflow-user");
     s.put("token", "env:SLURM_JWT");
@@ -74,7 +75,9 @@ class SlurmSettingsTest {
     assertThatThrownBy(() -> read(s))
         .isInstanceOf(ConnectorException.class)
         .hasMessageContaining(
-            "site cineca: partiton: expected one of account, api, capacityCache, partition")
+            "site cineca: partiton: expected one of account, api, capacityCache, controlPersist,"
+                + " host, identityFile, knownHosts, partition, path, port, qos, token, transport,"
+                + " url, user, workdir, partitions.<name>.<field>, qos.<name>.<field>\n")
         .hasMessageContaining(
             "site cineca: url: expected an http(s) URL like http://slurm.example:6820 but found"
                 + " '127.0.0.1:6820'")
@@ -83,5 +86,60 @@ class SlurmSettingsTest {
         .hasMessageContaining(
             "site cineca: workdir: expected an absolute folder on the cluster but found 'jobs'")
         .hasMessageContaining("site cineca: capacityCache: expected");
+  }
+
+  @Test
+  void theSshTransportNeedsAHostButNoUrlNorToken() throws Exception {
+    Map<String, String> s = good();
+    s.remove("url");
+    s.remove("token");
+    s.put("transport", "ssh");
+    s.put("host", "login.leonardo.cineca.it");
+    s.put("port", "22");
+    s.put("controlPersist", "10m");
+
+    SlurmSettings read = read(s);
+
+    assertThat(read.ssh())
+        .isEqualTo(new SshTarget("login.leonardo.cineca.it", 22, null, null, "10m"));
+    s.remove("host");
+    s.put("port", "0");
+    s.put("transport", "scp");
+    assertThatThrownBy(() -> read(s))
+        .hasMessage(
+            "site cineca: transport: expected rest or ssh but found 'scp'\n"
+                + "site cineca: url: required\n"
+                + "site cineca: token: required");
+    s.put("transport", "ssh");
+    assertThatThrownBy(() -> read(s))
+        .hasMessage(
+            "site cineca: host: required\n"
+                + "site cineca: port: expected a TCP port (1 to 65535) but found '0'");
+  }
+
+  @Test
+  void everyBadPartitionOrQosSettingIsNamedAtOnce() {
+    Map<String, String> s = good();
+    s.put("partitions.gpu.maxWalltime", "a day");
+    s.put("partitions.gpu.gpusPerNode", "-1");
+    s.put("partitions.gpu.colour", "red");
+    s.put("partitions.cpu.maxMemory", "30 gigs");
+    s.put("qos.long.maxWalltime", "4d");
+    s.put("qos.big.partitions", "gpu, fpga");
+    assertThatThrownBy(() -> read(s))
+        .isInstanceOf(ConnectorException.class)
+        .hasMessage(
+            "site cineca: partitions.gpu.colour: expected partitions.<name>.<field>, the field one"
+                + " of nodes, cpusPerNode, memoryPerNode, gpusPerNode, gpuModel, cpuModel,"
+                + " maxNodes, maxWalltime, maxCpus, maxMemory\n"
+                + "site cineca: partitions.gpu.gpusPerNode: expected a whole number of at least 0"
+                + " but found '-1'\n"
+                + "site cineca: partitions.gpu.maxWalltime: expected a duration like 30m, 24h or"
+                + " 4d but found 'a day'\n"
+                + "site cineca: partitions.cpu.maxMemory: expected a size like 30.8GB or 512GiB"
+                + " but found '30 gigs'\n"
+                + "site cineca: qos.long.partitions: required (the partitions it applies to)\n"
+                + "site cineca: qos.big.partitions: expected partitions described under"
+                + " partitions but found 'fpga'");
   }
 }
