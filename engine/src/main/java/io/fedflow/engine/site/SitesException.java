@@ -11,10 +11,21 @@ import java.util.List;
 public class SitesException extends EngineException {
   private static final long serialVersionUID = 1L;
   private final transient List<String> problems;
+  private final boolean unreadable;
 
   public SitesException(List<String> problems) {
+    this(problems, false);
+  }
+
+  SitesException(List<String> problems, boolean unreadable) {
     super(String.join("\n", problems));
     this.problems = List.copyOf(problems);
+    this.unreadable = unreadable;
+  }
+
+  /** Whether the sites file could not be read at all (missing, a directory, not UTF-8). */
+  public boolean unreadable() {
+    return unreadable;
   }
 
   /** One line per problem, in file order. */

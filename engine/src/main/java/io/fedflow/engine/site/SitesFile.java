@@ -116,6 +116,6 @@ public final class SitesFile {
     } catch (IOException e) {
       why = e.toString();
     }
-    throw new SitesException(List.of(file + ": cannot read: " + why));
+    throw new SitesException(List.of(file + ": cannot read: " + why), true);
   }
 }
