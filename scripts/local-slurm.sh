@@ -12,6 +12,7 @@ LAB=${FEDFLOW_SLURM_LAB:-/var/lib/fedflow-slurm-lab}
 MIRROR=${FEDFLOW_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 FAKE_CPUS=${FEDFLOW_SLURM_CPUS:-16}
 TOKEN_LIFESPAN=${FEDFLOW_SLURM_TOKEN_LIFESPAN:-2592000} # 30 days, in seconds
+MIN_JOB_AGE=${FEDFLOW_SLURM_MIN_JOB_AGE:-5}              # seconds a finished job stays in slurmctld
 JOB_USER=fedflow-user
 REST_USER=fedflow-rest
 ACCOUNT=fedflow
@@ -20,10 +21,12 @@ DB_PORT=6830
 CHROOT=$LAB/trixie
 SYS_PATH=/usr/sbin:/usr/bin:/sbin:/bin
 HOST_PACKAGES_22=(munge slurmctld slurmd slurm-client slurmrestd slurm-wlm-jwt-plugin slurmdbd)
-HOST_PACKAGES_COMMON=(mariadb-server curl jq)
-CHROOT_PACKAGES=(munge slurmctld slurmd slurm-client slurmrestd slurm-wlm-jwt-plugin slurmdbd passwd)
+HOST_PACKAGES_COMMON=(mariadb-server curl jq openssh-server)
+CHROOT_PACKAGES=(munge slurmctld slurmd slurm-client slurmrestd slurm-wlm-jwt-plugin slurmdbd passwd openssh-server)
 
 say() { printf '%s\n' "$*" >&2; }
+# shellcheck source=scripts/local-sshd.sh
+source "$(dirname "${BASH_SOURCE[0]}")/local-sshd.sh"
 die() { say "local-slurm: $*"; exit 1; }
 now() { printf '%s' "$EPOCHREALTIME"; }
 since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
@@ -82,7 +85,8 @@ launch() {
 cmdline_of() { tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | sed 's/ $//'; }
 
 # alive KEY: the recorded pid runs the recorded daemon, or a launcher still exec'ing towards it
-# (whose command line ends with the daemon's). A zombie has an empty command line.
+# (whose command line ends with the daemon's). sshd rewrites its command line into a title
+# ("sshd: <command line> [listener] 0 of 10-100 startups"). A zombie has an empty command line.
 alive() {
   local f pid want have
   f=$(pidfile "$1")
@@ -91,7 +95,7 @@ alive() {
   want=$(sed -n 2p "$f")
   [[ -n $pid && -n $want ]] || return 1
   have=$(cmdline_of "$pid")
-  [[ -n $have && ($have == "$want" || $have == *" $want") ]]
+  [[ -n $have && ($have == "$want" || $have == *" $want" || $have == "sshd: $want ["*) ]]
 }
 
 stop_key() {
@@ -148,6 +152,8 @@ daemon_log_tail() {
   return 0
 }
 
+# Whether no connection to local port $1 is in TIME_WAIT (ss is in iproute2, in Debian's base).
+no_time_wait() { [[ -z $(ss -Htan state time-wait "( sport = :$1 )") ]]; }
 # shellcheck disable=SC2016 # $0 is expanded by the inner bash
 port_open() { timeout 2 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0"' "$1" 2>/dev/null; }
 
@@ -385,6 +391,9 @@ SchedulerParameters=batch_sched_delay=0
 SlurmdParameters=config_overrides
 MailProg=/bin/true
 ReturnToService=2
+# A finished job leaves slurmctld after MinJobAge (default 300 s), then only accounting knows it:
+# short here, so that tests see it (it goes a few seconds later: slurmctld purges in a loop).
+MinJobAge=$MIN_JOB_AGE
 AccountingStorageType=accounting_storage/slurmdbd
 AccountingStorageHost=127.0.0.1
 AccountingStoragePort=$DBD_PORT
@@ -472,9 +481,72 @@ all_alive() {
 }
 
 node_idle() { [[ $(on_cluster sinfo -h -N -o %T | head -1) == idle ]]; }
+# The node's state without the `*` that marks a node not responding.
+node_responding() { [[ $(on_cluster sinfo -h -N -o %T | head -1) != *'*' ]]; }
 
 rest_ping() {
   curl -sf -o /dev/null -H @"$META/auth-headers" "http://127.0.0.1:$REST_PORT/$1"
+}
+
+# launch_daemon DAEMON: starts one daemon of the current cluster and waits until it serves (for
+# slurmd: until the node is idle on a start, until it answers slurmctld on a restart, as jobs may
+# hold the node).
+launch_daemon() {
+  local d=$1 restarting=${2:-}
+  local -a pre=() dpre=()
+  [[ -n $ROOT ]] && pre=(chroot "$ROOT")
+  dpre=("${pre[@]}" env PATH="$SYS_PATH" SLURM_CONF="$CONF")
+  case $d in
+    munged)
+      launch "$CL-munged" "${pre[@]}" setpriv --reuid=munge --regid=munge --init-groups \
+        /usr/sbin/munged --foreground --socket="$MUNGE_SOCKET" --key-file="$CDIR/munge/munge.key" \
+        --pid-file="$CDIR/munge/munged.pid" --log-file="$CDIR/munge/munged.log" --seed-file="$CDIR/munge/munged.seed"
+      wait_for "munge socket" 20 "$CL-munged" test -S "$HDIR/munge/munge.socket"
+      ;;
+    slurmdbd)
+      launch "$CL-slurmdbd" "${dpre[@]}" /usr/sbin/slurmdbd -D
+      wait_for "slurmdbd on port $DBD_PORT" 60 "$CL-slurmdbd" port_open "$DBD_PORT"
+      ;;
+    slurmctld)
+      launch "$CL-slurmctld" "${dpre[@]}" /usr/sbin/slurmctld -D -f "$CONF"
+      wait_for "slurmctld answering" 60 "$CL-slurmctld" on_cluster scontrol ping
+      ;;
+    slurmd)
+      launch "$CL-slurmd" "${dpre[@]}" /usr/sbin/slurmd -D -f "$CONF"
+      if [[ -n $restarting ]]; then
+        wait_for "node $(hostname -s) responding" 60 "$CL-slurmd" node_responding
+      else
+        wait_for "node $(hostname -s) idle" 60 "$CL-slurmd" node_idle
+      fi
+      ;;
+    slurmrestd)
+      # 24.11's slurmrestd binds without SO_REUSEADDR: after it closed its clients' connections
+      # (a stop with keep-alive clients), its port stays unusable while those are in TIME_WAIT
+      # (up to 60 s), and a new one exits with "Unable to bind socket: Address already in use".
+      wait_for "the end of TIME_WAIT on port $REST_PORT" 90 "" no_time_wait "$REST_PORT"
+      launch "$CL-slurmrestd" "${pre[@]}" setpriv --reuid="$REST_USER" --regid="$REST_USER" --init-groups \
+        env PATH="$SYS_PATH" SLURM_CONF="$CONF" SLURM_JWT=daemon \
+        /usr/sbin/slurmrestd -a rest_auth/jwt "127.0.0.1:$REST_PORT"
+      wait_for "slurmrestd answering on port $REST_PORT" 60 "$CL-slurmrestd" rest_ping openapi/v3
+      ;;
+    *) die "unknown daemon '$d' (expected one of ${DAEMONS[*]})" ;;
+  esac
+}
+
+# restart_daemon CLUSTER DAEMON: stops one daemon by its recorded pid and starts it again with the
+# configuration the script writes now (so a changed slurm.conf reaches slurmctld). Jobs survive:
+# slurmctld saves its state on TERM and reloads it, slurmstepd outlives slurmd.
+restart_daemon() {
+  use_cluster "$1"
+  local d=$2 t0
+  [[ " ${DAEMONS[*]} " == *" $d "* ]] || die "unknown daemon '$d' (expected one of ${DAEMONS[*]})"
+  any_alive "$CL" || die "cluster $CL is not running: '$0 start $CL' first"
+  write_cluster_files
+  t0=$(now)
+  stop_key "$CL-$d"
+  say "[$CL] starting $d"
+  launch_daemon "$d" restarting
+  timing "[$CL] restart of $d, stop to serving" "$(since "$t0")"
 }
 
 start_cluster() {
@@ -482,6 +554,7 @@ start_cluster() {
   if all_alive "$CL"; then
     say "[$CL] already running"
     write_token
+    start_sshd
     return 0
   fi
   if any_alive "$CL"; then
@@ -489,10 +562,7 @@ start_cluster() {
     stop_cluster "$CL"
     use_cluster "$1"
   fi
-  local -a pre=() dpre=()
   local p t0
-  [[ -n $ROOT ]] && pre=(chroot "$ROOT")
-  dpre=("${pre[@]}" env PATH="$SYS_PATH" SLURM_CONF="$CONF")
   for p in "$CTLD_PORT:slurmctld" "$SLURMD_PORT:slurmd" "$DBD_PORT:slurmdbd" "$REST_PORT:slurmrestd"; do
     require_free_port "${p%%:*}" "${p#*:}"
   done
@@ -502,28 +572,16 @@ start_cluster() {
   write_cluster_files
   t0=$(now)
   say "[$CL] starting munged, slurmdbd, slurmctld, slurmd, slurmrestd"
-  launch "$CL-munged" "${pre[@]}" setpriv --reuid=munge --regid=munge --init-groups \
-    /usr/sbin/munged --foreground --socket="$MUNGE_SOCKET" --key-file="$CDIR/munge/munge.key" \
-    --pid-file="$CDIR/munge/munged.pid" --log-file="$CDIR/munge/munged.log" --seed-file="$CDIR/munge/munged.seed"
-  wait_for "munge socket" 20 "$CL-munged" test -S "$HDIR/munge/munge.socket"
-
+  launch_daemon munged
   ensure_mariadb
   ensure_db_user
-  launch "$CL-slurmdbd" "${dpre[@]}" /usr/sbin/slurmdbd -D
-  wait_for "slurmdbd on port $DBD_PORT" 60 "$CL-slurmdbd" port_open "$DBD_PORT"
+  launch_daemon slurmdbd
   ensure_associations
-
-  launch "$CL-slurmctld" "${dpre[@]}" /usr/sbin/slurmctld -D -f "$CONF"
-  wait_for "slurmctld answering" 60 "$CL-slurmctld" on_cluster scontrol ping
-  launch "$CL-slurmd" "${dpre[@]}" /usr/sbin/slurmd -D -f "$CONF"
-  wait_for "node $(hostname -s) idle" 60 "$CL-slurmd" node_idle
+  launch_daemon slurmctld
+  launch_daemon slurmd
   timing "[$CL] start to node idle" "$(since "$t0")"
-
   write_token
-  launch "$CL-slurmrestd" "${pre[@]}" setpriv --reuid="$REST_USER" --regid="$REST_USER" --init-groups \
-    env PATH="$SYS_PATH" SLURM_CONF="$CONF" SLURM_JWT=daemon \
-    /usr/sbin/slurmrestd -a rest_auth/jwt "127.0.0.1:$REST_PORT"
-  wait_for "slurmrestd answering on port $REST_PORT" 60 "$CL-slurmrestd" rest_ping openapi/v3
+  launch_daemon slurmrestd
   curl -sf -H @"$META/auth-headers" -o "$META/openapi.json" "http://127.0.0.1:$REST_PORT/openapi/v3"
   jq -r '.paths | keys[]' "$META/openapi.json" |
     sed -nE 's#^/slurm/(v[0-9.]+)/.*#\1#p' | sort -uV | paste -sd' ' >"$META/api-versions"
@@ -531,6 +589,7 @@ start_cluster() {
     sed -nE 's#^/slurmdb/(v[0-9.]+)/.*#\1#p' | sort -uV | paste -sd' ' >"$META/db-api-versions"
   on_cluster scontrol --version | awk '{ print $2 }' >"$META/slurm-version"
   timing "[$CL] start to REST answering" "$(since "$t0")"
+  start_sshd
 }
 
 # A fresh token for the job user, in a 0600 file; also the header file curl reads it from.
@@ -551,6 +610,7 @@ write_token() {
 
 stop_cluster() {
   use_cluster "$1"
+  stop_sshd
   any_alive "$CL" || { [[ $CL == 24 ]] && umount_chroot; return 0; }
   say "[$CL] stopping"
   # Jobs still running would leave slurmstepd behind: cancel them first.
@@ -602,6 +662,7 @@ env_text() {
     printf "export %s_WORKDIR='%s'\n" "$p" "/home/$JOB_USER/fedflow-jobs"
     printf "export %s_ROOT='%s'\n" "$p" "$ROOT"
     printf "export %s_EXEC='%s'\n" "$p" "$exec_prefix env SLURM_CONF=$CONF"
+    ssh_env_text
   done
 }
 
@@ -724,6 +785,8 @@ usage() {
   cat >&2 <<EOF
 usage: $0 start [22|24|both]   install what is missing and start the cluster(s) (default both)
        $0 stop [22|24|both]    stop the daemons this script started (default both)
+       $0 restart 22|24 DAEMON stop one daemon (munged, slurmdbd, slurmctld, slurmd, slurmrestd) by
+                               its recorded pid and start it again, with the configuration rewritten
        $0 status               show each recorded daemon
        $0 env                  print the export lines tests read (also in \$FEDFLOW_SLURM_LAB/env)
        $0 check                run one job through each running cluster's REST API
@@ -783,6 +846,12 @@ main() {
       for c in "${CLUSTERS[@]}"; do stop_cluster "$c"; done
       stop_mariadb_if_unused
       write_env
+      ;;
+    restart)
+      need_root
+      [[ $# -eq 3 && ($2 == 22 || $2 == 24) ]] || usage
+      restart_daemon "$2" "$3"
+      write_env # repairs an env file that a concurrent start or stop wrote without this cluster
       ;;
     status)
       [[ -d $LAB/pids ]] || { say "no lab at $LAB"; return 0; }

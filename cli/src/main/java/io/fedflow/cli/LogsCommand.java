@@ -5,7 +5,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import io.fedflow.engine.Engine;
 import io.fedflow.engine.EngineException;
 import io.fedflow.engine.JobRow;
+import io.fedflow.engine.connector.AttemptOutput;
+import io.fedflow.engine.connector.ConnectorException;
+import io.fedflow.engine.store.Attempt;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -29,7 +33,8 @@ import picocli.CommandLine.Spec;
       "Print the output of a job.",
       "The standard output (or error, with --stderr) of the job instance's latest attempt, or of"
           + " the attempt given. The files are in the run's folder, under"
-          + " attempts/INSTANCE/ATTEMPT/."
+          + " attempts/INSTANCE/ATTEMPT/; for a job that ran on a batch cluster, they are fetched"
+          + " from the cluster, or named where they lie when the site cannot fetch them."
     })
 final class LogsCommand implements Callable<Integer>, Exit.Documented {
   @Parameters(index = "0", paramLabel = "RUN", description = HomeOption.RUN_DESCRIPTION)
@@ -58,12 +63,20 @@ final class LogsCommand implements Callable<Integer>, Exit.Documented {
 
   @Override
   public Integer call() {
-    String stream = stderr ? "stderr" : "stdout";
+    AttemptOutput.Stream which = stderr ? AttemptOutput.Stream.STDERR : AttemptOutput.Stream.STDOUT;
+    String stream = which.fileName();
     Path file;
     try (Engine engine = home.open()) {
       runId = home.run(engine, runId).id();
       JobRow job = instance(engine.jobs(runId));
-      file = engine.logFile(runId, instanceId, attemptOf(job), stream);
+      int n = attemptOf(job);
+      file = engine.logFile(runId, instanceId, n, stream);
+      if (!Files.exists(file)) {
+        Integer fromSite = fromSite(engine, n, which);
+        if (fromSite != null) {
+          return fromSite;
+        }
+      }
     }
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
       spec.commandLine()
@@ -78,16 +91,71 @@ final class LogsCommand implements Callable<Integer>, Exit.Documented {
                   + (Files.exists(file) ? "" : ": no such file (does the job redirect it?)"));
       return Exit.UNREADABLE;
     }
+    try {
+      return copy(Files.newInputStream(file), file.toString());
+    } catch (IOException e) {
+      return cannotRead(file.toString(), e);
+    }
+  }
+
+  /**
+   * The stream as the attempt's site gives it, when the file is not here (a batch cluster keeps
+   * it): the exit code, or null when the site has nothing to say and the local file is reported.
+   */
+  private Integer fromSite(Engine engine, int n, AttemptOutput.Stream which) {
+    String site =
+        engine.attempts(runId, instanceId).stream()
+            .filter(a -> a.attempt() == n)
+            .map(Attempt::site)
+            .findFirst()
+            .orElse(null);
+    String what = which.fileName() + " of " + instanceId + " attempt " + n;
+    Optional<AttemptOutput> out;
+    try {
+      out = engine.siteOutput(runId, instanceId, n, which);
+    } catch (ConnectorException e) {
+      spec.commandLine()
+          .getErr()
+          .println("fedflow: cannot ask site " + site + " for the " + what + ": " + e.getMessage());
+      return Exit.UNREADABLE;
+    }
+    if (out.isEmpty()) {
+      return null;
+    }
+    if (out.get() instanceof AttemptOutput.Content c) {
+      return copy(c.bytes(), c.location());
+    }
+    AttemptOutput.Elsewhere e = (AttemptOutput.Elsewhere) out.get();
+    spec.commandLine()
+        .getErr()
+        .println(
+            "fedflow: the "
+                + what
+                + " is on site "
+                + site
+                + " at "
+                + e.location()
+                + "; "
+                + e.why());
+    return Exit.UNREADABLE;
+  }
+
+  /** Copies a stream to the output, closing it. */
+  private int copy(InputStream bytes, String from) {
     PrintWriter out = spec.commandLine().getOut();
     // Decoding replaces what is not UTF-8, so that a job's binary output cannot stop the copy.
-    try (Reader in = new InputStreamReader(Files.newInputStream(file), UTF_8)) {
+    try (Reader in = new InputStreamReader(bytes, UTF_8)) {
       in.transferTo(out);
     } catch (IOException e) {
-      spec.commandLine().getErr().println("fedflow: " + file + ": cannot read: " + e.getMessage());
-      return Exit.UNREADABLE;
+      return cannotRead(from, e);
     }
     out.flush();
     return Exit.OK;
+  }
+
+  private int cannotRead(String from, IOException e) {
+    spec.commandLine().getErr().println("fedflow: " + from + ": cannot read: " + e.getMessage());
+    return Exit.UNREADABLE;
   }
 
   private JobRow instance(List<JobRow> jobs) {

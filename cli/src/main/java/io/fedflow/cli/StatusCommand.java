@@ -3,6 +3,7 @@ package io.fedflow.cli;
 import io.fedflow.engine.Engine;
 import io.fedflow.engine.JobRow;
 import io.fedflow.engine.RunRecord;
+import io.fedflow.engine.RunUsage;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Show a run's state and its jobs.",
       "The run in one line, then one row per job instance: its state, site, attempts, when it"
-          + " started and ended, and its exit code. A job of more than "
+          + " started and ended, its exit code, and the energy and billing its site told, if"
+          + " any. A job of more than "
           + StatusTable.SUMMARISED_ABOVE
           + " instances is one row with the count in each state, unless --all."
     })
@@ -48,6 +50,10 @@ final class StatusCommand implements Callable<Integer>, Exit.Documented {
       out.println(RunWords.headline(run, RunWords.countsOf(jobs), now));
       out.println();
       StatusTable.print(jobs, all, now, ZoneId.systemDefault(), out);
+      RunUsage usage = engine.usage(runId);
+      if (!usage.isEmpty()) {
+        out.println(UsageWords.total(usage));
+      }
     }
     return Exit.OK;
   }

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 /**
  * The job instances of a run, one row each, except that a fan-out of more than {@link
  * #SUMMARISED_ABOVE} instances is one row with the count in each state, unless all are asked for.
+ * Energy and billing columns appear when a site told them for some instance's latest attempt.
  */
 final class StatusTable {
   static final int SUMMARISED_ABOVE = 10;
@@ -27,6 +29,7 @@ final class StatusTable {
    * @param all one row per instance, however many
    */
   static void print(List<JobRow> jobs, boolean all, Instant now, ZoneId zone, PrintWriter out) {
+    boolean usage = jobs.stream().anyMatch(j -> j.energyJoules() != null || j.billing() != null);
     Table t =
         new Table()
             .column("INSTANCE")
@@ -36,16 +39,26 @@ final class StatusTable {
             .numberColumn("STARTED")
             .numberColumn("ENDED")
             .numberColumn("EXIT");
+    if (usage) {
+      t.numberColumn("ENERGY").numberColumn("BILLING");
+    }
     Map<String, List<JobRow>> byJob = new LinkedHashMap<>();
     jobs.forEach(j -> byJob.computeIfAbsent(j.job(), k -> new ArrayList<>()).add(j));
     List<String> summarised = new ArrayList<>();
     byJob.forEach(
         (job, instances) -> {
           if (!all && instances.size() > SUMMARISED_ABOVE) {
-            t.row(summaryRow(job, instances, now, zone));
+            t.row(withUsage(summaryRow(job, instances, now, zone), usage, total(instances), "-"));
             summarised.add(job);
           } else {
-            instances.forEach(j -> t.row(row(j, now, zone)));
+            instances.forEach(
+                j ->
+                    t.row(
+                        withUsage(
+                            row(j, now, zone),
+                            usage,
+                            UsageWords.energy(j.energyJoules()),
+                            UsageWords.billing(j.billing()))));
           }
         });
     t.print(out, true);
@@ -57,6 +70,29 @@ final class StatusTable {
               + String.join(", ", summarised)
               + "): --all lists every instance.");
     }
+  }
+
+  private static String[] withUsage(String[] cells, boolean usage, String energy, String billing) {
+    if (!usage) {
+      return cells;
+    }
+    String[] out = Arrays.copyOf(cells, cells.length + 2);
+    out[cells.length] = energy;
+    out[cells.length + 1] = billing;
+    return out;
+  }
+
+  /** The energy of a fan-out's latest attempts, summed; its billings are rates, not summed. */
+  private static String total(List<JobRow> rows) {
+    boolean any = rows.stream().anyMatch(j -> j.energyJoules() != null);
+    return any
+        ? UsageWords.energy(
+            rows.stream()
+                .map(JobRow::energyJoules)
+                .filter(Objects::nonNull)
+                .mapToLong(e -> e)
+                .sum())
+        : "-";
   }
 
   private static String[] row(JobRow j, Instant now, ZoneId zone) {

@@ -92,4 +92,25 @@ final class Rows {
         T0.plusSeconds(2),
         T0.plusSeconds(2));
   }
+
+  /** The row with the energy and billing a site told for its attempt. */
+  static JobRow measured(JobRow r, Long energyJoules, Double billing) {
+    return new JobRow(
+        r.instanceId(),
+        r.job(),
+        r.index(),
+        r.state(),
+        r.attempt(),
+        r.siteFaults(),
+        r.token(),
+        "lab22",
+        r.nativeId(),
+        r.exitCode(),
+        r.retryAt(),
+        r.startedAt(),
+        r.endedAt(),
+        energyJoules,
+        billing,
+        r.updatedAt());
+  }
 }

@@ -10,6 +10,7 @@ import io.fedflow.engine.JobRow;
 import io.fedflow.engine.JobState;
 import io.fedflow.engine.RunRecord;
 import io.fedflow.engine.RunState;
+import io.fedflow.engine.RunUsage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -77,6 +78,34 @@ class RunTablesTest {
             lower     running    local         1  19:32:02         -     -
             join      waiting    -             0         -         -     -
             """);
+  }
+
+  @Test
+  void statusShowsTheEnergyAndBillingASiteToldAndTheRunsTotal() {
+    List<JobRow> jobs =
+        List.of(
+            Rows.measured(Rows.ran("split", SUCCEEDED, 1, 0, 0, 1), 12_345L, 4.0),
+            Rows.measured(Rows.ran("upper", FAILED, 1, 2, 1, 9), null, 2.5),
+            Rows.running("lower", 1));
+
+    assertThat(printed(out -> StatusTable.print(jobs, false, NOW, ZoneOffset.UTC, out)))
+        .isEqualTo(
+            """
+            INSTANCE  STATE      SITE   ATTEMPTS   STARTED     ENDED  EXIT   ENERGY  BILLING
+            split     succeeded  lab22         1  19:32:01  19:32:02     0  12.3 kJ        4
+            upper     failed     lab22         1  19:32:02  19:32:10     2        -      2.5
+            lower     running    local         1  19:32:02         -     -        -        -
+            """);
+    assertThat(UsageWords.total(new RunUsage(1, 12_345, 2, 4.0 / 3600 + 2.5 * 8 / 3600)))
+        .isEqualTo(
+            "Measured by the sites: 12.3 kJ over 1 attempt; billed 0.00667 billing-hours over 2"
+                + " attempts (billing × hours run).");
+    assertThat(UsageWords.total(new RunUsage(0, 0, 1, 2)))
+        .isEqualTo(
+            "Measured by the sites: no energy; billed 2 billing-hours over 1 attempt (billing ×"
+                + " hours run).");
+    assertThat(UsageWords.energy(850L)).isEqualTo("850 J");
+    assertThat(UsageWords.energy(1_500_000L)).isEqualTo("1.5 MJ");
   }
 
   @Test

@@ -3,13 +3,17 @@ package io.fedflow.engine;
 import io.fedflow.dag.Workflow;
 import io.fedflow.dag.plan.Plan;
 import io.fedflow.dag.yaml.WorkflowYamlWriter;
+import io.fedflow.engine.connector.AttemptOutput;
+import io.fedflow.engine.connector.ConnectorException;
 import io.fedflow.engine.run.RunExecutor;
 import io.fedflow.engine.run.RunFolder;
 import io.fedflow.engine.run.SiteCheck;
+import io.fedflow.engine.run.SiteOutputs;
 import io.fedflow.engine.run.Sites;
 import io.fedflow.engine.site.SitesException;
 import io.fedflow.engine.site.SitesFile;
 import io.fedflow.engine.site.SitesSource;
+import io.fedflow.engine.store.Attempt;
 import io.fedflow.engine.store.RunLock;
 import io.fedflow.engine.store.RunStore;
 import java.io.IOException;
@@ -342,6 +346,50 @@ public final class Engine implements AutoCloseable {
     }
     RunRecord run = require(runId);
     return new RunFolder(Path.of(run.runDir())).attempt(instanceId, attempt).resolve(stream);
+  }
+
+  /**
+   * The attempts of one job instance, first to last, each with what its site measured.
+   *
+   * @throws EngineException when the run does not exist
+   */
+  public List<Attempt> attempts(String runId, String instanceId) {
+    require(runId);
+    return storage.store().attempts(runId, instanceId);
+  }
+
+  /**
+   * The energy and billing the sites told of the run's ended attempts, summed (reads the run's
+   * whole journal).
+   *
+   * @throws EngineException when the run does not exist
+   */
+  public RunUsage usage(String runId) {
+    require(runId);
+    return storage.store().usage(runId);
+  }
+
+  /**
+   * One stream of one attempt as its site gives it, for an attempt whose {@link #logFile} does not
+   * exist here (a batch cluster keeps its jobs' files): empty when the site keeps no output of its
+   * own, is not configured here, or the attempt is unknown.
+   *
+   * @throws EngineException when the run does not exist
+   * @throws ConnectorException when the site was asked and failed
+   */
+  public Optional<AttemptOutput> siteOutput(
+      String runId, String instanceId, int attempt, AttemptOutput.Stream stream)
+      throws ConnectorException {
+    RunRecord run = require(runId);
+    Optional<Attempt> a =
+        storage.store().attempts(runId, instanceId).stream()
+            .filter(x -> x.attempt() == attempt)
+            .findFirst();
+    SitesFile file = storage.store().sites(runId).map(SitesFile::parse).orElse(null);
+    if (a.isEmpty() || !Sites.isRemote(sites.configs(file), a.get().site())) {
+      return Optional.empty();
+    }
+    return SiteOutputs.ask(sites.of(file), run, storage.store().plan(run), a.get(), stream);
   }
 
   private RunRecord require(String runId) {

@@ -19,6 +19,8 @@ import java.time.Instant;
  * @param retryAt when a job in RETRY_WAIT becomes ready again, or null
  * @param startedAt when the current attempt started running, or null
  * @param endedAt when the job reached a terminal state (or the attempt ended), or null
+ * @param energyJoules the energy the site measured for the current attempt, in joules, or null
+ * @param billing the site's charge rate for the current attempt (Slurm's billing TRES), or null
  * @param updatedAt when this row last changed
  */
 public record JobRow(
@@ -35,7 +37,44 @@ public record JobRow(
     Instant retryAt,
     Instant startedAt,
     Instant endedAt,
+    Long energyJoules,
+    Double billing,
     Instant updatedAt) {
+
+  /** A row without energy or billing. */
+  public JobRow(
+      String instanceId,
+      String job,
+      long index,
+      JobState state,
+      int attempt,
+      int siteFaults,
+      String token,
+      String site,
+      String nativeId,
+      Integer exitCode,
+      Instant retryAt,
+      Instant startedAt,
+      Instant endedAt,
+      Instant updatedAt) {
+    this(
+        instanceId,
+        job,
+        index,
+        state,
+        attempt,
+        siteFaults,
+        token,
+        site,
+        nativeId,
+        exitCode,
+        retryAt,
+        startedAt,
+        endedAt,
+        null,
+        null,
+        updatedAt);
+  }
 
   /** A new instance, waiting for its needs. */
   public static JobRow waiting(String instanceId, String job, long index, Instant now) {

@@ -7,12 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A {@link CrashChild} in a JVM of its own, on the test class path, to be killed with SIGKILL. */
-final class ChildEngine implements AutoCloseable {
+/**
+ * A {@link CrashChild} in a JVM of its own, on the test class path, to be killed with SIGKILL.
+ * Public for other modules' crash tests (this module's test jar).
+ */
+public final class ChildEngine implements AutoCloseable {
   private static final String END = "\u0000end";
 
   private final Process process;
@@ -26,21 +30,34 @@ final class ChildEngine implements AutoCloseable {
     pump.start();
   }
 
-  static ChildEngine start(Path home, String runId, int pauseBefore, int pauseAfter)
+  /** A child on a local site of 2 cpus. */
+  public static ChildEngine start(Path home, String runId, int pauseBefore, int pauseAfter)
+      throws IOException {
+    return start(home, runId, pauseBefore, pauseAfter, Map.of());
+  }
+
+  /**
+   * A child on a site of the settings {@code site} ({@code inner} names its type; empty: a local
+   * site of 2 cpus), paused as {@link PausingConnectorProvider} says.
+   */
+  public static ChildEngine start(
+      Path home, String runId, int pauseBefore, int pauseAfter, Map<String, String> site)
       throws IOException {
     List<String> command =
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC",
-            "-Dorg.apache.logging.log4j.level=" + System.getProperty("childLogLevel", "ERROR"),
-            "-cp",
-            System.getProperty("java.class.path"),
-            CrashChild.class.getName(),
-            home.toString(),
-            runId,
-            Integer.toString(pauseBefore),
-            Integer.toString(pauseAfter));
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Dorg.apache.logging.log4j.level=" + System.getProperty("childLogLevel", "ERROR"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                CrashChild.class.getName(),
+                home.toString(),
+                runId,
+                Integer.toString(pauseBefore),
+                Integer.toString(pauseAfter)));
+    site.forEach((k, v) -> command.add(k + "=" + v));
     return new ChildEngine(
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
   }
@@ -49,7 +66,7 @@ final class ChildEngine implements AutoCloseable {
    * Waits for a line starting with {@code prefix} and returns it, or null when the child ended
    * first; fails after {@code seconds}.
    */
-  String await(String prefix, int seconds) throws InterruptedException {
+  public String await(String prefix, int seconds) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (true) {
       String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -66,17 +83,17 @@ final class ChildEngine implements AutoCloseable {
     }
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
   /** SIGKILL, like {@code kill -9}: no shutdown hook, no H2 close, no lock release by Java. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
   }
 
-  synchronized List<String> printed() {
+  public synchronized List<String> printed() {
     return List.copyOf(all);
   }
 

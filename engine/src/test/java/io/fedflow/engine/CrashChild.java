@@ -2,6 +2,7 @@ package io.fedflow.engine;
 
 import io.fedflow.engine.connector.SiteConfig;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,26 +12,27 @@ import java.util.Map;
  * following} once the database is open, {@code done N} at each progress report, and {@code ended
  * STATE} at the end.
  *
- * <p>Arguments: home, run id, pauseBefore, pauseAfter.
+ * <p>Arguments: home, run id, pauseBefore, pauseAfter, then optionally the paused site's own
+ * settings as {@code key=value} (with {@code inner=TYPE}); without them a local site of 2 cpus.
  */
 public final class CrashChild {
   private CrashChild() {}
 
   public static void main(String[] args) {
     Path home = Path.of(args[0]);
-    SiteConfig site =
-        new SiteConfig(
-            "local",
-            "pausing-local",
-            Map.of(
-                "home",
-                home.toString(),
-                "cpus",
-                "2",
-                "pauseBefore",
-                args[2],
-                "pauseAfter",
-                args[3]));
+    Map<String, String> settings = new HashMap<>();
+    if (args.length > 4) {
+      for (int i = 4; i < args.length; i++) {
+        int eq = args[i].indexOf('=');
+        settings.put(args[i].substring(0, eq), args[i].substring(eq + 1));
+      }
+    } else {
+      settings.put("home", home.toString());
+      settings.put("cpus", "2");
+    }
+    settings.put("pauseBefore", args[2]);
+    settings.put("pauseAfter", args[3]);
+    SiteConfig site = new SiteConfig("local", "pausing-local", settings);
     try (Engine engine = Engine.open(new EngineConfig(home, null, List.of(site), null))) {
       System.out.println("following");
       System.out.flush();

@@ -1,9 +1,12 @@
 package io.fedflow.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 import io.fedflow.dag.Workflow;
 import io.fedflow.engine.connector.SiteConfig;
+import io.fedflow.engine.store.Attempt;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -68,6 +71,65 @@ class MemoryRunsTest {
       assertThat(a.attempt()).isEqualTo(3);
       assertThat(a.siteFaults()).isEqualTo(2);
     }
+  }
+
+  @Test
+  void theEnergyAndBillingASiteToldAreOnEachAttemptAndSummedForTheRun() {
+    Workflow wf =
+        Workflow.named("measured")
+            .job("a", j -> j.command("true").retries(1))
+            .job("b", j -> j.command("true"))
+            .build();
+    try (Engine engine =
+        open(
+            new FastClock(),
+            "energyJoules=1500",
+            "billing=4",
+            "pollsRunning=1",
+            "failJobs=a",
+            "failAttempts=1")) {
+      RunRecord run = engine.submit(wf, null, Map.of());
+
+      assertThat(engine.follow(run.id(), p -> {})).isEqualTo(RunState.SUCCEEDED);
+
+      assertThat(engine.jobs(run.id()))
+          .extracting(JobRow::instanceId, JobRow::energyJoules, JobRow::billing)
+          .containsExactly(tuple("a", 1500L, 4.0), tuple("b", 1500L, 4.0));
+      List<Attempt> attempts = engine.attempts(run.id(), "a");
+      assertThat(attempts)
+          .extracting(Attempt::outcome, Attempt::energyJoules, Attempt::billing)
+          .containsExactly(
+              tuple(JobState.FAILED, 1500L, 4.0), tuple(JobState.SUCCEEDED, 1500L, 4.0));
+      RunUsage usage = engine.usage(run.id());
+      assertThat(usage.measuredAttempts()).isEqualTo(3);
+      assertThat(usage.energyJoules()).isEqualTo(4500);
+      assertThat(usage.billedAttempts()).isEqualTo(3);
+      // Each attempt ran from its first running poll to its end: billing × those hours, summed.
+      double hours =
+          engine.attempts(run.id(), "a").stream().mapToDouble(MemoryRunsTest::hours).sum()
+              + engine.attempts(run.id(), "b").stream().mapToDouble(MemoryRunsTest::hours).sum();
+      assertThat(hours).isPositive();
+      assertThat(usage.billingHours()).isCloseTo(4 * hours, within(1e-9));
+    }
+  }
+
+  @Test
+  void aSiteThatMeasuresNothingLeavesEnergyAndBillingEmpty() {
+    Workflow wf = Workflow.named("plain").job("a", j -> j.command("true")).build();
+    try (Engine engine = open()) {
+      RunRecord run = engine.submit(wf, null, Map.of());
+
+      assertThat(engine.follow(run.id(), p -> {})).isEqualTo(RunState.SUCCEEDED);
+
+      assertThat(engine.jobs(run.id()).get(0).energyJoules()).isNull();
+      assertThat(engine.jobs(run.id()).get(0).billing()).isNull();
+      assertThat(engine.usage(run.id())).isEqualTo(RunUsage.NONE);
+      assertThat(engine.usage(run.id()).isEmpty()).isTrue();
+    }
+  }
+
+  private static double hours(Attempt a) {
+    return java.time.Duration.between(a.startedAt(), a.endedAt()).toNanos() / 3_600e9;
   }
 
   /** Time that runs a minute per reading, so that backoffs pass without waiting. */

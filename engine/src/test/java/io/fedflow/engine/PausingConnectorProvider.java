@@ -8,16 +8,18 @@ import io.fedflow.engine.connector.Observation;
 import io.fedflow.engine.connector.SiteConfig;
 import io.fedflow.engine.connector.SiteJob;
 import io.fedflow.engine.connector.Submission;
-import io.fedflow.engine.connector.local.LocalConnectorProvider;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 /**
- * Sites of type {@code pausing-local}: the local site, which stops for good at the n-th submission
- * of this process, just before calling the local site ({@code pauseBefore=n}: the token is
- * recorded, nothing started) or just after ({@code pauseAfter=n}: the job runs, the engine has not
- * recorded it), printing {@code paused} for a test to kill the process there. 0 never pauses.
+ * Sites of type {@code pausing-local}: a site of type {@code inner} (default {@code local}, the
+ * other settings are its own), which stops for good at the n-th submission of this process, just
+ * before calling the site ({@code pauseBefore=n}: the token is recorded, nothing started) or just
+ * after ({@code pauseAfter=n}: the job runs, the engine has not recorded it), printing {@code
+ * paused} for a test to kill the process there. 0 never pauses. Other modules' crash tests use it
+ * through this module's test jar (the Slurm scenarios wrap a {@code slurm} site).
  */
 public final class PausingConnectorProvider implements ConnectorProvider {
   @Override
@@ -30,9 +32,13 @@ public final class PausingConnectorProvider implements ConnectorProvider {
     Map<String, String> settings = new HashMap<>(site.settings());
     int before = Integer.parseInt(settings.remove("pauseBefore"));
     int after = Integer.parseInt(settings.remove("pauseAfter"));
-    Connector local =
-        new LocalConnectorProvider().open(new SiteConfig(site.name(), "local", settings));
-    return new Pausing(local, before, after);
+    String inner = settings.containsKey("inner") ? settings.remove("inner") : "local";
+    for (ConnectorProvider p : ServiceLoader.load(ConnectorProvider.class)) {
+      if (p.type().equals(inner)) {
+        return new Pausing(p.open(new SiteConfig(site.name(), inner, settings)), before, after);
+      }
+    }
+    throw new ConnectorException("site " + site.name() + ": no site type '" + inner + "'", false);
   }
 
   private static final class Pausing implements Connector {

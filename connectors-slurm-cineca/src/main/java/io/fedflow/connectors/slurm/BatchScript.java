@@ -2,6 +2,7 @@ package io.fedflow.connectors.slurm;
 
 import io.fedflow.dag.JobSpec;
 import io.fedflow.dag.Program;
+import io.fedflow.engine.connector.AttemptOutput;
 import io.fedflow.engine.connector.ConnectorException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -99,8 +100,8 @@ final class BatchScript {
   /** Standard streams: the job's own files (relative to its working directory) or the attempt's. */
   private static String redirections(JobSpec spec, ClusterPaths paths) {
     String in = spec.stdin() == null ? "/dev/null" : spec.stdin();
-    String out = spec.stdout() == null ? paths.attempt() + "/stdout" : spec.stdout();
-    String err = spec.stderr() == null ? paths.attempt() + "/stderr" : spec.stderr();
+    String out = paths.stream(spec, AttemptOutput.Stream.STDOUT);
+    String err = paths.stream(spec, AttemptOutput.Stream.STDERR);
     String streams = " < " + quote(in) + " > " + quote(out);
     return streams + (out.equals(err) ? " 2>&1" : " 2> " + quote(err));
   }

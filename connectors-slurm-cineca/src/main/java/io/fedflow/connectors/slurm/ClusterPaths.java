@@ -1,5 +1,7 @@
 package io.fedflow.connectors.slurm;
 
+import io.fedflow.dag.JobSpec;
+import io.fedflow.engine.connector.AttemptOutput;
 import io.fedflow.engine.connector.Submission;
 
 /**
@@ -20,6 +22,21 @@ record ClusterPaths(String run, String workdir, String attempt) {
     }
     String attempt = run + "/attempts/" + safe(s.instance().id()) + "/" + s.attempt();
     return new ClusterPaths(run, work, attempt);
+  }
+
+  /**
+   * Where the batch script sends a stream: the job's own file, as written (relative to its working
+   * directory), or the attempt's.
+   */
+  String stream(JobSpec spec, AttemptOutput.Stream which) {
+    String own = which == AttemptOutput.Stream.STDOUT ? spec.stdout() : spec.stderr();
+    return own == null ? attempt + "/" + which.fileName() : own;
+  }
+
+  /** {@link #stream}, a relative file made absolute against the job's working directory. */
+  String absoluteStream(JobSpec spec, AttemptOutput.Stream which) {
+    String file = stream(spec, which);
+    return file.startsWith("/") ? file : workdir + "/" + file;
   }
 
   /** An instance id as one folder name: a slash would make two. */

@@ -7,6 +7,9 @@ import io.fedflow.connectors.slurm.rest.NodeRecord;
 import io.fedflow.connectors.slurm.rest.SlurmClient;
 import io.fedflow.connectors.slurm.rest.SlurmHttp;
 import io.fedflow.connectors.slurm.rest.SlurmStates;
+import io.fedflow.connectors.slurm.ssh.LoginNode;
+import io.fedflow.connectors.slurm.ssh.SlurmCommands;
+import io.fedflow.engine.connector.AttemptOutput;
 import io.fedflow.engine.connector.Capacity;
 import io.fedflow.engine.connector.Connector;
 import io.fedflow.engine.connector.ConnectorException;
@@ -14,7 +17,9 @@ import io.fedflow.engine.connector.Observation;
 import io.fedflow.engine.connector.SiteJob;
 import io.fedflow.engine.connector.SiteState;
 import io.fedflow.engine.connector.Submission;
+import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -22,55 +27,82 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A Slurm cluster through slurmrestd. Per call: submit is one POST; poll is one {@code GET jobs}
- * for the whole set, plus one accounting query by name for the jobs slurmctld has forgotten (after
- * MinJobAge); find is the same two; cancel is one DELETE per job; capacity is {@code GET nodes} and
- * {@code GET jobs}, reused for {@code capacityCache}.
+ * A Slurm cluster through slurmrestd, or through Slurm's commands on a login node over SSH ({@code
+ * transport: ssh}). Per call: submit is one POST (one {@code sbatch}); poll is one {@code GET jobs}
+ * ({@code squeue}) for the whole set, plus one accounting query by name ({@code sacct}) for the
+ * jobs slurmctld has forgotten (after MinJobAge); find is the same two; cancel is one DELETE
+ * ({@code scancel}) per job; capacity is {@code GET nodes} and {@code GET jobs}, reused for {@code
+ * capacityCache}.
  *
  * <p>The API version is probed at the first call, not at {@link #open}, so that an engine starts
  * while a cluster is down; that call then fails as a transient error.
  */
 final class SlurmConnector implements Connector {
+  /** How long one command on a login node may take (sacct over a month of jobs is the slowest). */
+  private static final Duration SSH_TIMEOUT = Duration.ofMinutes(2);
+
+  /** Makes the client at the first call: probes the version the site speaks. */
+  @FunctionalInterface
+  private interface Probe {
+    SlurmClient connect() throws ConnectorException;
+  }
+
   private final SlurmSettings settings;
-  private final SlurmHttp http;
+  private final Probe probe;
+  private final Runnable onClose;
   private final Clock clock;
   private SlurmClient rest;
   private Capacity capacity;
   private Instant capacityAt;
 
-  private SlurmConnector(SlurmSettings settings, SlurmHttp http, Clock clock) {
+  private SlurmConnector(SlurmSettings settings, Probe probe, Runnable onClose, Clock clock) {
     this.settings = settings;
-    this.http = http;
+    this.probe = probe;
+    this.onClose = onClose;
     this.clock = clock;
   }
 
   static SlurmConnector open(SlurmSettings settings, HttpSettings httpSettings, Clock clock) {
-    SlurmHttp http =
-        settings.ssh() != null
-            ? null
-            : new SlurmHttp(settings.url(), settings.user(), settings.token(), httpSettings);
-    return new SlurmConnector(settings, http, clock);
+    if (settings.ssh() != null) {
+      LoginNode node =
+          new LoginNode(
+              settings.site(), settings.ssh(), LoginNode.defaultControlDir(), SSH_TIMEOUT);
+      return open(settings, node, clock);
+    }
+    SlurmHttp http = new SlurmHttp(settings.url(), settings.user(), settings.token(), httpSettings);
+    Probe probe =
+        () -> {
+          try {
+            return ApiProbe.connect(http, settings.api());
+          } catch (ConnectorException e) {
+            throw new ConnectorException(
+                "site " + settings.site() + ": " + e.getMessage(), e.isTransient(), e);
+          }
+        };
+    return new SlurmConnector(settings, probe, http::close, clock);
   }
 
-  /** The adapter for the version the site serves, probed once. */
+  /**
+   * Over SSH, through this login node. Closing leaves its master connection to {@code
+   * controlPersist}, for the next fedflow command.
+   */
+  static SlurmConnector open(SlurmSettings settings, LoginNode node, Clock clock) {
+    return new SlurmConnector(
+        settings,
+        () -> SlurmCommands.connect(node, settings.site(), settings.api()),
+        () -> {},
+        clock);
+  }
+
+  /** The client for the version the site speaks, probed once. */
   synchronized SlurmClient rest() throws ConnectorException {
-    if (rest == null && http == null) {
-      // The SSH transport is being written apart; until it lands a site reached by ssh opens (so
-      // that its settings and jobs' fit are checked) but cannot be called.
-      throw new ConnectorException(
-          "site " + settings.site() + ": the ssh transport is not in this build of fedflow", false);
-    }
     if (rest == null) {
-      try {
-        rest = ApiProbe.connect(http, settings.api());
-      } catch (ConnectorException e) {
-        throw new ConnectorException(
-            "site " + settings.site() + ": " + e.getMessage(), e.isTransient(), e);
-      }
+      rest = probe.connect();
     }
     return rest;
   }
@@ -210,8 +242,27 @@ final class SlurmConnector implements Connector {
 
   @Override
   public void close() {
-    if (http != null) {
-      http.close();
+    onClose.run();
+  }
+
+  /**
+   * Where the attempt's stream is on the cluster, with its bytes when the transport can read files;
+   * slurmrestd cannot, so over REST the answer names the file for the user to fetch.
+   */
+  @Override
+  public Optional<AttemptOutput> output(
+      SiteJob job, Submission attempt, AttemptOutput.Stream stream) {
+    String file =
+        ClusterPaths.of(settings.workdir(), attempt)
+            .absoluteStream(attempt.instance().spec(), stream);
+    try {
+      Optional<InputStream> bytes = rest().readFile(file);
+      if (bytes.isPresent()) {
+        return Optional.of(new AttemptOutput.Content(file, bytes.get()));
+      }
+      return Optional.of(new AttemptOutput.Elsewhere(file, "slurmrestd cannot fetch files"));
+    } catch (ConnectorException e) {
+      return Optional.of(new AttemptOutput.Elsewhere(file, e.getMessage()));
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.fedflow.connectors.slurm;
 
 import io.fedflow.connectors.slurm.rest.SlurmToken;
+import io.fedflow.connectors.slurm.ssh.SshSettings;
 import io.fedflow.dag.Durations;
 import io.fedflow.engine.connector.ConnectorException;
 import io.fedflow.engine.connector.SiteConfig;
@@ -18,10 +19,11 @@ import java.util.function.UnaryOperator;
  * The settings of a Slurm site.
  *
  * @param site the site's name, for messages
- * @param url slurmrestd's base URL ({@code url}, required)
- * @param user the cluster user jobs run as ({@code user}, required; {@code X-SLURM-USER-NAME})
- * @param token where the JWT is ({@code token}, required): {@code file:}, {@code env:} or {@code
- *     command:}, never the token itself
+ * @param url slurmrestd's base URL ({@code url}, required over REST; null over SSH)
+ * @param user the cluster user jobs run as ({@code user}, required; {@code X-SLURM-USER-NAME}, or
+ *     the login user over SSH)
+ * @param token where the JWT is ({@code token}, required over REST; null over SSH): {@code file:},
+ *     {@code env:} or {@code command:}, never the token itself
  * @param api the REST API version ({@code api}: {@code auto}, the default, or {@code v0.0.38} ...)
  * @param partition {@code partition}, {@code account}, {@code qos}: optional, the cluster's
  *     defaults otherwise
@@ -31,9 +33,9 @@ import java.util.function.UnaryOperator;
  *     /usr/local/bin:/usr/bin:/bin}): slurmrestd passes the submitter's environment to no job
  * @param capacityCache how long an answer of {@link SlurmConnector#capacity} is reused ({@code
  *     capacityCache}, default 5s)
- * @param transport {@code rest} (the default: {@code url} and {@code token} required) or {@code
- *     ssh} ({@code host} required; see {@link SshTarget})
- * @param ssh the login node for the ssh transport, null for rest
+ * @param ssh with {@code transport: ssh}, how to reach the login node ({@code host}, {@code port},
+ *     {@code identityFile}, {@code knownHosts}, {@code controlPersist}); null with {@code
+ *     transport: rest}, the default
  * @param partitions the partitions and QoS described ({@code partitions.<name>.<field>}, {@code
  *     qos.<name>.<field>}), from which each job's is chosen
  */
@@ -49,12 +51,17 @@ record SlurmSettings(
     String workdir,
     String path,
     Duration capacityCache,
-    String transport,
-    SshTarget ssh,
+    SshSettings ssh,
     Partitions partitions) {
 
   static final Set<String> KEYS =
       Set.of(
+          "transport",
+          "host",
+          "port",
+          "identityFile",
+          "knownHosts",
+          "controlPersist",
           "url",
           "user",
           "token",
@@ -87,13 +94,12 @@ record SlurmSettings(
       }
     }
     String transport = s.getOrDefault("transport", "rest").strip();
-    if (!transport.equals("rest") && !transport.equals("ssh")) {
+    boolean overSsh = transport.equals("ssh");
+    if (!overSsh && !transport.equals("rest")) {
       problems.add(expected("transport", "rest or ssh", transport));
     }
-    boolean rest = !transport.equals("ssh");
-    SshTarget ssh = rest ? null : SshTarget.of(s, problems);
     URI url = null;
-    String urlText = rest ? required(s, "url", problems) : s.get("url");
+    String urlText = overSsh ? null : required(s, "url", problems);
     if (urlText != null) {
       try {
         url = new URI(urlText.strip());
@@ -107,7 +113,7 @@ record SlurmSettings(
     }
     String user = required(s, "user", problems);
     SlurmToken token = null;
-    String tokenText = rest ? required(s, "token", problems) : s.get("token");
+    String tokenText = overSsh ? null : required(s, "token", problems);
     if (tokenText != null) {
       try {
         token = SlurmToken.parse(tokenText, clock, environment);
@@ -133,6 +139,16 @@ record SlurmSettings(
         problems.add(expected("capacityCache", e.getMessage(), s.get("capacityCache")));
       }
     }
+    SshSettings ssh = null;
+    if (overSsh) {
+      ssh = SshSettings.read(s, user, problems);
+    } else if (transport.equals("rest")) {
+      for (String key : SshSettings.KEYS.stream().sorted().toList()) {
+        if (s.containsKey(key)) {
+          problems.add(key + ": used only with transport: ssh");
+        }
+      }
+    }
     Partitions partitions = Partitions.of(s, problems);
     if (!problems.isEmpty()) {
       String prefix = "site " + site.name() + ": ";
@@ -152,7 +168,6 @@ record SlurmSettings(
             : workdir,
         s.getOrDefault("path", "/usr/local/bin:/usr/bin:/bin"),
         cache,
-        transport,
         ssh,
         partitions);
   }

@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The connector against the lab's real clusters: Slurm 22.05 (REST v0.0.38) and 24.11 (v0.0.42),
- * each with slurmdbd. Skipped, loudly, when the lab is not running.
+ * each with slurmdbd, through slurmrestd and through SSH (the lab's sshd and Slurm's commands).
+ * Skipped, loudly, when the lab is not running.
  */
 @Tag("slurm-cluster")
 class SlurmConnectorClusterTest {
@@ -49,10 +50,11 @@ class SlurmConnectorClusterTest {
     }
   }
 
-  @ParameterizedTest(name = "Slurm {0}")
-  @MethodSource("clusters")
-  void aJobRunsToCompletedWithItsExitCodeArgumentsUntouched(String cluster) throws Exception {
-    SlurmLab lab = SlurmLab.require(cluster);
+  @ParameterizedTest(name = "Slurm {0} over {1}")
+  @MethodSource("io.fedflow.connectors.slurm.SlurmLab#sites")
+  void aJobRunsToCompletedWithItsExitCodeArgumentsUntouched(String cluster, String transport)
+      throws Exception {
+    SlurmLab lab = SlurmLab.require(cluster, transport);
     try (Connector site = open(lab)) {
       JobSpec spec =
           JobSpec.builder("hello")
@@ -76,10 +78,11 @@ class SlurmConnectorClusterTest {
     }
   }
 
-  @ParameterizedTest(name = "Slurm {0}")
-  @MethodSource("clusters")
-  void aFailingScriptReportsItsExitCodeAndItsEnvironment(String cluster) throws Exception {
-    SlurmLab lab = SlurmLab.require(cluster);
+  @ParameterizedTest(name = "Slurm {0} over {1}")
+  @MethodSource("io.fedflow.connectors.slurm.SlurmLab#sites")
+  void aFailingScriptReportsItsExitCodeAndItsEnvironment(String cluster, String transport)
+      throws Exception {
+    SlurmLab lab = SlurmLab.require(cluster, transport);
     try (Connector site = open(lab)) {
       JobSpec spec =
           JobSpec.builder("fails")
@@ -101,10 +104,11 @@ class SlurmConnectorClusterTest {
     }
   }
 
-  @ParameterizedTest(name = "Slurm {0}")
-  @MethodSource("clusters")
-  void aCancelledJobEndsCancelledAndCancellingAgainIsNoError(String cluster) throws Exception {
-    SlurmLab lab = SlurmLab.require(cluster);
+  @ParameterizedTest(name = "Slurm {0} over {1}")
+  @MethodSource("io.fedflow.connectors.slurm.SlurmLab#sites")
+  void aCancelledJobEndsCancelledAndCancellingAgainIsNoError(String cluster, String transport)
+      throws Exception {
+    SlurmLab lab = SlurmLab.require(cluster, transport);
     try (Connector site = open(lab)) {
       SiteJob job =
           site.submit(submission(JobSpec.builder("sleeper").command("sleep", "120").build(), 1));
@@ -116,10 +120,11 @@ class SlurmConnectorClusterTest {
     }
   }
 
-  @ParameterizedTest(name = "Slurm {0}")
-  @MethodSource("clusters")
-  void aNewConnectorFindsJobsByTokenInSlurmctldAndAccounting(String cluster) throws Exception {
-    SlurmLab lab = SlurmLab.require(cluster);
+  @ParameterizedTest(name = "Slurm {0} over {1}")
+  @MethodSource("io.fedflow.connectors.slurm.SlurmLab#sites")
+  void aNewConnectorFindsJobsByTokenInSlurmctldAndAccounting(String cluster, String transport)
+      throws Exception {
+    SlurmLab lab = SlurmLab.require(cluster, transport);
     Submission s = submission(JobSpec.builder("found").command("true").build(), 1);
     SiteJob job;
     try (Connector site = open(lab)) {
@@ -144,10 +149,10 @@ class SlurmConnectorClusterTest {
     }
   }
 
-  @ParameterizedTest(name = "Slurm {0}")
-  @MethodSource("clusters")
-  void capacityCountsFreeCpusOfThePartition(String cluster) throws Exception {
-    SlurmLab lab = SlurmLab.require(cluster);
+  @ParameterizedTest(name = "Slurm {0} over {1}")
+  @MethodSource("io.fedflow.connectors.slurm.SlurmLab#sites")
+  void capacityCountsFreeCpusOfThePartition(String cluster, String transport) throws Exception {
+    SlurmLab lab = SlurmLab.require(cluster, transport);
     try (Connector site = open(lab)) {
       Capacity before = site.capacity();
       assertThat(before.freeSlots()).isPositive();
@@ -158,10 +163,11 @@ class SlurmConnectorClusterTest {
     }
   }
 
-  @ParameterizedTest(name = "Slurm {0}")
-  @MethodSource("clusters")
-  void aJobTheClusterRefusesIsAPermanentErrorNamingSlurmsWords(String cluster) throws Exception {
-    SlurmLab lab = SlurmLab.require(cluster);
+  @ParameterizedTest(name = "Slurm {0} over {1}")
+  @MethodSource("io.fedflow.connectors.slurm.SlurmLab#sites")
+  void aJobTheClusterRefusesIsAPermanentErrorNamingSlurmsWords(String cluster, String transport)
+      throws Exception {
+    SlurmLab lab = SlurmLab.require(cluster, transport);
     try (Connector site = open(lab, Map.of("partition", "no-such-partition"))) {
       Submission s = submission(JobSpec.builder("refused").command("true").build(), 1);
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> site.submit(s))

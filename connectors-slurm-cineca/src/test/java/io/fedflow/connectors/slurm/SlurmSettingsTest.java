@@ -89,35 +89,6 @@ class SlurmSettingsTest {
   }
 
   @Test
-  void theSshTransportNeedsAHostButNoUrlNorToken() throws Exception {
-    Map<String, String> s = good();
-    s.remove("url");
-    s.remove("token");
-    s.put("transport", "ssh");
-    s.put("host", "login.leonardo.cineca.it");
-    s.put("port", "22");
-    s.put("controlPersist", "10m");
-
-    SlurmSettings read = read(s);
-
-    assertThat(read.ssh())
-        .isEqualTo(new SshTarget("login.leonardo.cineca.it", 22, null, null, "10m"));
-    s.remove("host");
-    s.put("port", "0");
-    s.put("transport", "scp");
-    assertThatThrownBy(() -> read(s))
-        .hasMessage(
-            "site cineca: transport: expected rest or ssh but found 'scp'\n"
-                + "site cineca: url: required\n"
-                + "site cineca: token: required");
-    s.put("transport", "ssh");
-    assertThatThrownBy(() -> read(s))
-        .hasMessage(
-            "site cineca: host: required\n"
-                + "site cineca: port: expected a TCP port (1 to 65535) but found '0'");
-  }
-
-  @Test
   void everyBadPartitionOrQosSettingIsNamedAtOnce() {
     Map<String, String> s = good();
     s.put("partitions.gpu.maxWalltime", "a day");
@@ -141,5 +112,71 @@ class SlurmSettingsTest {
                 + "site cineca: qos.long.partitions: required (the partitions it applies to)\n"
                 + "site cineca: qos.big.partitions: expected partitions described under"
                 + " partitions but found 'fpga'");
+  }
+
+  private static Map<String, String> goodSsh() {
+    Map<String, String> s = new HashMap<>();
+    s.put("transport", "ssh");
+    s.put("host", "login.leonardo.cineca.it");
+    s.put("user", "aricci00");
+    s.put("workdir", "/leonardo_scratch/large/userexternal/aricci00/fedflow");
+    return s;
+  }
+
+  @Test
+  void overSshNeitherUrlNorTokenIsNeededAndDefaultsFillTheRest() throws Exception {
+    SlurmSettings s = read(goodSsh());
+    assertThat(s.url()).isNull();
+    assertThat(s.token()).isNull();
+    assertThat(s.ssh())
+        .isEqualTo(
+            new io.fedflow.connectors.slurm.ssh.SshSettings(
+                "login.leonardo.cineca.it", null, "aricci00", null, null, "10m"));
+  }
+
+  @Test
+  void everyBadSshSettingIsNamedAtOnce() {
+    Map<String, String> s = goodSsh();
+    s.remove("host");
+    s.put("port", "22x");
+    s.put("knownHosts", "~/.ssh/known_hosts");
+    s.put("controlPersist", "forever");
+    s.put("transport", "ssh");
+    assertThatThrownBy(() -> read(s))
+        .isInstanceOf(ConnectorException.class)
+        .hasMessage(
+            String.join(
+                "\n",
+                "site cineca: host: required with transport: ssh (the login node)",
+                "site cineca: port: expected a port from 1 to 65535 but found '22x'",
+                "site cineca: knownHosts: expected an absolute path without blanks or % but found"
+                    + " '~/.ssh/known_hosts'",
+                "site cineca: controlPersist: expected yes, no or a time like 600, 10m, 1h30m but"
+                    + " found 'forever'"));
+  }
+
+  @Test
+  void aKeyGivenInsteadOfItsPathIsRefusedWithoutBeingEchoed() {
+    Map<String, String> s = goodSsh();
+    String key = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n";
+    s.put("identityFile", key);
+    assertThatThrownBy(() -> read(s))
+        .hasMessage(
+            "site cineca: identityFile: expected the absolute path of a key file (without blanks"
+                + " or %), never the key itself")
+        .hasMessageNotContaining("b3BlbnNzaC1rZXktdjEAAAAA");
+  }
+
+  @Test
+  void sshSettingsOnARestSiteAndAnUnknownTransportAreNamed() {
+    Map<String, String> s = good();
+    s.put("host", "login");
+    assertThatThrownBy(() -> read(s))
+        .hasMessage("site cineca: host: used only with transport: ssh");
+    Map<String, String> t = goodSsh();
+    t.put("transport", "mail");
+    assertThatThrownBy(() -> read(t))
+        .hasMessageStartingWith("site cineca: transport: expected rest or ssh but found 'mail'\n")
+        .hasMessageContaining("site cineca: url: required");
   }
 }

@@ -2,6 +2,7 @@ package io.fedflow.engine.connector;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One site, as the engine sees it. Every call may be slow or fail; a failed call changes nothing
@@ -44,6 +45,21 @@ public interface Connector extends AutoCloseable {
    * a bell). Sites that are only polled ignore it.
    */
   default void onNews(Runnable news) {}
+
+  /**
+   * One stream of one attempt that ran here, for {@code fedflow logs} when the file is not on this
+   * machine: its content when the site can fetch it (a remote {@code cat} over SSH), or where it is
+   * and why it cannot. The engine calls it only for an attempt whose local file does not exist,
+   * with the attempt as it was submitted (same token, instance, attempt number) so that the site
+   * finds the file where it told the job to write it. Sites whose files are local (or that keep
+   * none) leave it to its default: empty, and the engine reports the missing local file.
+   *
+   * @param job the attempt's job at this site; its native id may be null (never accepted)
+   */
+  default Optional<AttemptOutput> output(
+      SiteJob job, Submission attempt, AttemptOutput.Stream stream) throws ConnectorException {
+    return Optional.empty();
+  }
 
   @Override
   default void close() {}

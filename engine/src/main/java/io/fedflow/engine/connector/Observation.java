@@ -11,6 +11,11 @@ import java.time.Instant;
  * @param siteFault the job failed for the site's reasons (node failure, preemption), not its own:
  *     retried without counting against the job's retries
  * @param reason the site's words for a failure or a hold, or null
+ * @param energyJoules the energy the site measured for the job, in joules, or null when it does not
+ *     measure (a site that reports 0 for "no energy plugin" must say null)
+ * @param billing the site's charge rate for the job as the site reports it (Slurm's billing TRES:
+ *     its allocated resources weighted by the partition's {@code TRESBillingWeights}, so that the
+ *     charge is billing × elapsed time), or null when the site tells none
  */
 public record Observation(
     SiteState state,
@@ -18,9 +23,28 @@ public record Observation(
     Instant started,
     Instant ended,
     boolean siteFault,
-    String reason) {
+    String reason,
+    Long energyJoules,
+    Double billing) {
+
+  /** An observation without energy or billing, as sites that measure neither give. */
+  public Observation(
+      SiteState state,
+      Integer exitCode,
+      Instant started,
+      Instant ended,
+      boolean siteFault,
+      String reason) {
+    this(state, exitCode, started, ended, siteFault, reason, null, null);
+  }
 
   public static Observation of(SiteState state) {
     return new Observation(state, null, null, null, false, null);
+  }
+
+  /** This observation with the energy and billing given (each null when not known). */
+  public Observation withUsage(Long energyJoules, Double billing) {
+    return new Observation(
+        state, exitCode, started, ended, siteFault, reason, energyJoules, billing);
   }
 }

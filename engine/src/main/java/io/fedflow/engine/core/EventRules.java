@@ -123,7 +123,12 @@ final class EventRules {
               j,
               i,
               Trigger.STARTED,
-              placed(job).andThen(d -> d.startedAt = started),
+              placed(job)
+                  .andThen(
+                      d -> {
+                        d.startedAt = started;
+                        keepUsage(d, obs);
+                      }),
               Details.runningAt(site));
         }
       }
@@ -147,7 +152,7 @@ final class EventRules {
     }
   }
 
-  /** An attempt that ended: where it ran, its exit code and its times. */
+  /** An attempt that ended: where it ran, its exit code, its times, its energy and billing. */
   private static Consumer<RowDraft> ended(SiteJob job, Observation obs) {
     return placed(job)
         .andThen(
@@ -157,7 +162,21 @@ final class EventRules {
                 d.startedAt = obs.started();
               }
               d.endedAt = obs.ended() != null ? obs.ended() : d.updatedAt;
+              keepUsage(d, obs);
             });
+  }
+
+  /**
+   * The energy and billing the site told, each kept from an earlier observation of the attempt when
+   * this one does not tell it (a billing seen at the start, an end seen before accounting).
+   */
+  private static void keepUsage(RowDraft d, Observation obs) {
+    if (obs.energyJoules() != null) {
+      d.energyJoules = obs.energyJoules();
+    }
+    if (obs.billing() != null) {
+      d.billing = obs.billing();
+    }
   }
 
   /** {@code exit code 1 (out of memory)}, {@code failed}, {@code exit code 0}. */

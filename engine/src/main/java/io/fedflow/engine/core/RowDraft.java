@@ -17,6 +17,8 @@ final class RowDraft {
   Instant retryAt;
   Instant startedAt;
   Instant endedAt;
+  Long energyJoules;
+  Double billing;
   Instant updatedAt;
 
   RowDraft(JobRow old) {
@@ -31,6 +33,8 @@ final class RowDraft {
     retryAt = old.retryAt();
     startedAt = old.startedAt();
     endedAt = old.endedAt();
+    energyJoules = old.energyJoules();
+    billing = old.billing();
     updatedAt = old.updatedAt();
   }
 
@@ -49,6 +53,8 @@ final class RowDraft {
         retryAt,
         startedAt,
         endedAt,
+        energyJoules,
+        billing,
         updatedAt);
   }
 }

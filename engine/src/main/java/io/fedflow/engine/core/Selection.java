@@ -90,6 +90,8 @@ final class Selection {
             d.retryAt = null;
             d.startedAt = null;
             d.endedAt = null;
+            d.energyJoules = null;
+            d.billing = null;
           },
           Details.submittingTo(site));
       r.submit(j, i);

@@ -1,5 +1,6 @@
 package io.fedflow.engine.run;
 
+import io.fedflow.engine.connector.AttemptOutput;
 import io.fedflow.engine.connector.Capacity;
 import io.fedflow.engine.connector.Connector;
 import io.fedflow.engine.connector.ConnectorException;
@@ -8,6 +9,7 @@ import io.fedflow.engine.connector.SiteJob;
 import io.fedflow.engine.connector.Submission;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One open site, shared by the runs an engine follows. A connector is called by one thread at a
@@ -36,6 +38,11 @@ record Site(String name, Connector connector, boolean inProcess) {
 
   synchronized Capacity capacity() throws ConnectorException {
     return connector.capacity();
+  }
+
+  synchronized Optional<AttemptOutput> output(
+      SiteJob job, Submission attempt, AttemptOutput.Stream stream) throws ConnectorException {
+    return connector.output(job, attempt, stream);
   }
 
   synchronized void close() {

@@ -35,6 +35,14 @@ public final class Sites implements AutoCloseable {
   }
 
   /**
+   * Whether {@code site} is configured and runs its jobs elsewhere: only then may it keep files of
+   * theirs that are not here. Opening the sites to learn it would start the local spawner.
+   */
+  public static boolean isRemote(List<SiteConfig> configs, String site) {
+    return configs.stream().anyMatch(c -> c.name().equals(site) && !IN_PROCESS.contains(c.type()));
+  }
+
+  /**
    * Opens a connector per site.
    *
    * @param home the engine's home, the default local site's {@code home}

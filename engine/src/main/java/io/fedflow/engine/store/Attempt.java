@@ -10,6 +10,8 @@ import java.time.Instant;
  * @param outcome null while the attempt is live; then the state the job went to (a failure that is
  *     retried is FAILED here, RETRY_WAIT for the job)
  * @param reason the detail of the attempt's last recorded change
+ * @param energyJoules the energy the site measured for the attempt, in joules, or null
+ * @param billing the site's charge rate for the attempt (Slurm's billing TRES), or null
  */
 public record Attempt(
     String runId,
@@ -23,4 +25,38 @@ public record Attempt(
     Instant submittedAt,
     Instant startedAt,
     Instant endedAt,
-    String reason) {}
+    String reason,
+    Long energyJoules,
+    Double billing) {
+
+  /** An attempt without energy or billing. */
+  public Attempt(
+      String runId,
+      String instanceId,
+      int attempt,
+      String token,
+      String site,
+      String nativeId,
+      JobState outcome,
+      Integer exitCode,
+      Instant submittedAt,
+      Instant startedAt,
+      Instant endedAt,
+      String reason) {
+    this(
+        runId,
+        instanceId,
+        attempt,
+        token,
+        site,
+        nativeId,
+        outcome,
+        exitCode,
+        submittedAt,
+        startedAt,
+        endedAt,
+        reason,
+        null,
+        null);
+  }
+}

@@ -24,6 +24,14 @@ final class ByteSink {
     return Arrays.copyOf(bytes, size);
   }
 
+  /** Overwrites a byte already written. */
+  void setByte(int at, int b) {
+    if (at >= size) {
+      throw new IndexOutOfBoundsException(at);
+    }
+    bytes[at] = (byte) b;
+  }
+
   void writeByte(int b) {
     if (size == bytes.length) {
       bytes = Arrays.copyOf(bytes, bytes.length * 2);

@@ -1,8 +1,11 @@
 package io.fedflow.engine.store;
 
 import static io.fedflow.engine.store.ChangeEncoder.F_ATTEMPT;
+import static io.fedflow.engine.store.ChangeEncoder.F_BILLING;
+import static io.fedflow.engine.store.ChangeEncoder.F_BILLING_BITS;
 import static io.fedflow.engine.store.ChangeEncoder.F_DETAIL;
 import static io.fedflow.engine.store.ChangeEncoder.F_ENDED;
+import static io.fedflow.engine.store.ChangeEncoder.F_ENERGY;
 import static io.fedflow.engine.store.ChangeEncoder.F_EXIT;
 import static io.fedflow.engine.store.ChangeEncoder.F_FAULTS;
 import static io.fedflow.engine.store.ChangeEncoder.F_NATIVE;
@@ -37,7 +40,7 @@ final class ChangeDecoder {
   void decode(byte[] entry, Consumer<StoredChange> sink) {
     ByteSource in = new ByteSource(entry);
     int format = in.readByte();
-    if (format != ChangeEncoder.FORMAT) {
+    if (format != ChangeEncoder.FORMAT && format != ChangeEncoder.FORMAT_USAGE) {
       throw new EngineException(
           "run " + runId + ": a journal entry has format " + format + ", unknown to this fedflow");
     }
@@ -69,6 +72,13 @@ final class ChangeDecoder {
       Instant startedAt = time(in, fields, F_STARTED, base);
       Instant endedAt = time(in, fields, F_ENDED, base);
       String detail = (fields & F_DETAIL) != 0 ? readShared(in, shared) : null;
+      Long energy = (fields & F_ENERGY) != 0 ? in.readSignedVarLong() : null;
+      Double billing = null;
+      if ((fields & F_BILLING_BITS) != 0) {
+        billing = Double.longBitsToDouble(in.readVarLong());
+      } else if ((fields & F_BILLING) != 0) {
+        billing = (double) in.readVarLong();
+      }
       sink.accept(
           new StoredChange(
               ++seq,
@@ -84,6 +94,8 @@ final class ChangeDecoder {
               retryAt,
               startedAt,
               endedAt,
+              energy,
+              billing,
               updatedAt,
               detail));
     }

@@ -21,14 +21,20 @@ import java.util.Map;
  * updatedAt zigzag   nanoseconds from the entry's base time
  * then, when present: attempt, site faults, token (its number in the run, or text), site (shared
  * text), native id (a number, or text), exit code, retry/start/end times (from the base time), the
- * detail (shared text)
+ * detail (shared text), energy (zigzag joules), billing (a whole number as a varint, else the
+ * double's 64 bits as a varint)
  * </pre>
  *
  * Shared text is written once per entry and then named by its number: {@code 2n+1} names the n-th,
  * {@code 2k} introduces a new text of k bytes.
+ *
+ * <p>Format 2 is format 1 with the energy and billing fields: an entry is written as format 1 when
+ * none of its changes has them, so that an entry an earlier fedflow can read is still written for
+ * it, and an earlier fedflow refuses, by its format byte, only the entries it could not read.
  */
 final class ChangeEncoder {
   static final int FORMAT = 1;
+  static final int FORMAT_USAGE = 2;
   static final int F_ATTEMPT = 1;
   static final int F_FAULTS = 1 << 1;
   static final int F_TOKEN = 1 << 2;
@@ -41,6 +47,9 @@ final class ChangeEncoder {
   static final int F_STARTED = 1 << 9;
   static final int F_ENDED = 1 << 10;
   static final int F_DETAIL = 1 << 11;
+  static final int F_ENERGY = 1 << 12;
+  static final int F_BILLING = 1 << 13;
+  static final int F_BILLING_BITS = 1 << 14;
 
   /** An entry is closed once it holds this much; a larger round takes several entries. */
   static final int MOST_BYTES = 1 << 20;
@@ -51,6 +60,7 @@ final class ChangeEncoder {
   private final List<byte[]> entries = new ArrayList<>();
   private long base;
   private long last;
+  private boolean usage;
 
   /**
    * @param runId tokens of the form {@code <runId>.<n>} are written as n
@@ -68,6 +78,7 @@ final class ChangeEncoder {
       base = nanos(row.updatedAt());
       last = -1;
       shared.clear();
+      usage = false;
       sink.writeByte(FORMAT);
       sink.writeSignedVarLong(base);
     }
@@ -83,7 +94,9 @@ final class ChangeEncoder {
             | (row.retryAt() != null ? F_RETRY : 0)
             | (row.startedAt() != null ? F_STARTED : 0)
             | (row.endedAt() != null ? F_ENDED : 0)
-            | (detail != null ? F_DETAIL : 0);
+            | (detail != null ? F_DETAIL : 0)
+            | (row.energyJoules() != null ? F_ENERGY : 0)
+            | (row.billing() != null ? billingFlags(row.billing()) : 0);
     sink.writeByte(from.ordinal() | row.state().ordinal() << 4);
     sink.writeVarLong(fields);
     sink.writeSignedVarLong(position - last - 1);
@@ -117,6 +130,27 @@ final class ChangeEncoder {
     if ((fields & F_DETAIL) != 0) {
       writeShared(detail);
     }
+    if ((fields & (F_ENERGY | F_BILLING)) != 0) {
+      writeUsage(fields, row);
+    }
+  }
+
+  private void writeUsage(int fields, JobRow row) {
+    usage = true;
+    if ((fields & F_ENERGY) != 0) {
+      sink.writeSignedVarLong(row.energyJoules());
+    }
+    if ((fields & F_BILLING_BITS) != 0) {
+      sink.writeVarLong(Double.doubleToLongBits(row.billing()));
+    } else if ((fields & F_BILLING) != 0) {
+      sink.writeVarLong(row.billing().longValue());
+    }
+  }
+
+  /** Billing as a whole number when it is one (the usual), else as the double's bits. */
+  private static int billingFlags(double billing) {
+    boolean whole = billing >= 0 && billing < 1L << 53 && billing == Math.rint(billing);
+    return whole ? F_BILLING : F_BILLING | F_BILLING_BITS;
   }
 
   /** The entries written since the last call, and starts afresh. */
@@ -129,6 +163,9 @@ final class ChangeEncoder {
 
   private void close() {
     if (sink.size() > 0) {
+      if (usage) {
+        sink.setByte(0, FORMAT_USAGE);
+      }
       entries.add(sink.toArray());
       sink.clear();
     }

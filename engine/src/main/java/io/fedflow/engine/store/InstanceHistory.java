@@ -15,7 +15,7 @@ import java.util.TreeMap;
  */
 record InstanceHistory(String runId, String instanceId, List<StoredChange> changes) {
   /** The states in which an attempt is in the site's hands. */
-  private static final Set<JobState> LIVE =
+  static final Set<JobState> LIVE =
       EnumSet.of(JobState.SUBMITTING, JobState.QUEUED, JobState.RUNNING, JobState.UNKNOWN);
 
   List<JobEvent> events() {
@@ -69,7 +69,9 @@ record InstanceHistory(String runId, String instanceId, List<StoredChange> chang
                 open.submittedAt(),
                 c.startedAt(),
                 c.endedAt() == null ? c.updatedAt() : c.endedAt(),
-                c.detail()));
+                c.detail(),
+                c.energyJoules(),
+                c.billing()));
       }
     }
     return List.copyOf(byNumber.values());

@@ -8,6 +8,7 @@ import io.fedflow.engine.JobRow;
 import io.fedflow.engine.JobState;
 import io.fedflow.engine.RunRecord;
 import io.fedflow.engine.RunState;
+import io.fedflow.engine.RunUsage;
 import io.fedflow.engine.site.SitesSource;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -240,6 +241,17 @@ public final class RunStore {
   /** The attempts of one instance, first to last. */
   public synchronized List<Attempt> attempts(String runId, String instanceId) {
     return history(runId, instanceId).attempts();
+  }
+
+  /** The energy and billing of the run's ended attempts, summed; read from the whole journal. */
+  public synchronized RunUsage usage(String runId) {
+    UsageSum sum = new UsageSum();
+    read(
+        () -> {
+          reader.forEachChange(runId, sum::add);
+          return null;
+        });
+    return sum.total();
   }
 
   /** The recorded transitions of one instance, oldest first. */

@@ -24,6 +24,8 @@ record StoredChange(
     Instant retryAt,
     Instant startedAt,
     Instant endedAt,
+    Long energyJoules,
+    Double billing,
     Instant updatedAt,
     String detail) {
 
@@ -42,6 +44,8 @@ record StoredChange(
         retryAt,
         startedAt,
         endedAt,
+        energyJoules,
+        billing,
         updatedAt);
   }
 }

@@ -1,6 +1,7 @@
 package io.fedflow.connectors.slurm.rest;
 
 import io.fedflow.engine.connector.ConnectorException;
+import java.io.InputStream;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -38,4 +39,14 @@ public interface SlurmClient {
 
   /** Checks that slurmctld answers and accepts our token; fails with a clear message if not. */
   void ping() throws ConnectorException;
+
+  /**
+   * A file on the cluster (an attempt's stdout, for {@code fedflow logs}), read from its start by
+   * the caller, who closes it; empty when this transport cannot read files, as slurmrestd, which
+   * has no file API. A transport with a shell on the cluster (SSH) reads it with a remote {@code
+   * cat}.
+   */
+  default Optional<InputStream> readFile(String path) throws ConnectorException {
+    return Optional.empty();
+  }
 }

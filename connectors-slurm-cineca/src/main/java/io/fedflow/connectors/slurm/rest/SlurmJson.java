@@ -32,13 +32,20 @@ public final class SlurmJson {
   /** Decodes with a mapper that knows a version's quirks. */
   public static <T> T read(HttpResult r, Class<T> type, ObjectMapper mapper)
       throws ConnectorException {
+    return read(r.request() + " answered " + r.status(), r.body(), type, mapper);
+  }
+
+  /**
+   * Decodes a body that came from {@code source} (a request and its status, or a command run on a
+   * login node), named in the message when it is not the expected JSON.
+   */
+  public static <T> T read(String source, String body, Class<T> type, ObjectMapper mapper)
+      throws ConnectorException {
     try {
-      return mapper.readValue(r.body(), type);
+      return mapper.readValue(body, type);
     } catch (JsonProcessingException e) {
       throw new ConnectorException(
-          r.request()
-              + " answered "
-              + r.status()
+          source
               + " with a body that is not a "
               + type.getSimpleName()
               + (e instanceof JsonMappingException m ? " at " + m.getPathReference() : "")

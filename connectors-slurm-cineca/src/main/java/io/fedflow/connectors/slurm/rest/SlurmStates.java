@@ -96,8 +96,24 @@ public final class SlurmStates {
     if (row.state() == SiteState.FAILED && reason == null) {
       reason = job.signal() != null ? "killed by signal " + job.signal() : job.reason();
     }
+    boolean started = ended || row.state() == SiteState.RUNNING;
     return new Observation(
-        row.state(), exit, job.started(), ended ? job.ended() : null, row.siteFault(), reason);
+        row.state(),
+        exit,
+        job.started(),
+        ended ? job.ended() : null,
+        row.siteFault(),
+        reason,
+        started ? job.energyJoules() : null,
+        started ? billing(job) : null);
+  }
+
+  /**
+   * The billing TRES of a job that has its allocation. A pending job's is Slurm's estimate from its
+   * request, not recorded; 0 is a partition whose billing weights charge nothing (kept).
+   */
+  private static Double billing(JobRecord job) {
+    return job.billing() != null && job.billing() >= 0 ? job.billing() : null;
   }
 
   /** 128+N for a job killed by signal N, as a shell reports it. */

@@ -32,6 +32,33 @@ class SlurmStatesTest {
   }
 
   @Test
+  void aPendingJobsBillingIsAnEstimateAndNotObserved() {
+    JobRecord pending =
+        new JobRecord(
+            1, "t", null, List.of("PENDING"), null, null, null, null, null, null, 4.0, null, false);
+
+    Observation o = SlurmStates.observe(pending);
+
+    assertThat(o.billing()).isNull();
+    assertThat(o.energyJoules()).isNull();
+  }
+
+  @Test
+  void aRunningOrEndedJobTellsItsBillingAndEnergy() {
+    JobRecord running =
+        new JobRecord(
+            1, "t", null, List.of("RUNNING"), null, null, null, null, null, null, 4.0, null, false);
+    JobRecord done =
+        new JobRecord(
+            1, "t", null, List.of("COMPLETED"), 0, null, null, null, null, null, 4.0, 5400L, true);
+
+    assertThat(SlurmStates.observe(running).billing()).isEqualTo(4.0);
+    assertThat(SlurmStates.observe(done))
+        .extracting(Observation::billing, Observation::energyJoules)
+        .containsExactly(4.0, 5400L);
+  }
+
+  @Test
   void everyStateNameTheSpecListsHasARow() {
     List<String> names =
         Arrays.stream(V0042JobInfo.JobStateEnum.values())

@@ -115,6 +115,8 @@ class V0038FixturesTest {
     assertThat(done.ended()).isEqualTo(Instant.ofEpochSecond(1795626842));
     assertThat(hello.submitted()).isEqualTo(Instant.ofEpochSecond(1795626841));
     assertThat(hello.billing()).isEqualTo(1.0);
+    assertThat(done.billing()).isEqualTo(1.0);
+    assertThat(done.energyJoules()).isNull();
 
     Observation cancelled =
         SlurmStates.observe(jobs.stream().filter(j -> j.id() == 3).findFirst().orElseThrow());
@@ -158,10 +160,24 @@ class V0038FixturesTest {
     assertThat(nine.ended()).isEqualTo(Instant.ofEpochSecond(1795626978));
     assertThat(nine.billing()).isEqualTo(1.0);
     assertThat(nine.energyJoules()).as("no energy plugin here: 0 is not a measure").isNull();
+    assertThat(SlurmStates.observe(nine).billing()).isEqualTo(1.0);
+    assertThat(SlurmStates.observe(nine).energyJoules()).isNull();
 
     JobRecord cancelled = rest.accountingJob(405).orElseThrow();
     assertThat(cancelled.signal()).isEqualTo(15);
     assertThat(SlurmStates.observe(cancelled).state()).isEqualTo(SiteState.CANCELLED);
+  }
+
+  /** 22.05 says return code 0 for a job that exited 7 (sacct: 7:0): unknown, not 0. */
+  @Test
+  void aFailedJobsExitCodeThatAccountingGetsWrongIsUnknown() throws Exception {
+    serve("GET", "/slurmdb/v0.0.38/job/100", "slurmdb-job-failed-exit7-response");
+
+    JobRecord failed = rest.accountingJob(100).orElseThrow();
+    Observation seen = SlurmStates.observe(failed);
+    assertThat(seen.state()).isEqualTo(SiteState.FAILED);
+    assertThat(seen.exitCode()).isNull();
+    assertThat(failed.signal()).isNull();
   }
 
   @Test
@@ -172,6 +188,8 @@ class V0038FixturesTest {
     server.onBody("GET", "/slurmdb/v0.0.38/job/9", 200, job.toString());
 
     assertThat(rest.accountingJob(9).orElseThrow().energyJoules()).isEqualTo(5400);
+    assertThat(SlurmStates.observe(rest.accountingJob(9).orElseThrow()).energyJoules())
+        .isEqualTo(5400);
   }
 
   @Test

@@ -41,6 +41,8 @@ class V0040AccountingTest {
       assertThat(o.started()).isEqualTo(Instant.ofEpochSecond(1795628010));
       assertThat(job.energyJoules()).isEqualTo(1500);
       assertThat(job.billing()).isEqualTo(8.0);
+      assertThat(o.energyJoules()).isEqualTo(1500);
+      assertThat(o.billing()).isEqualTo(8.0);
       assertThat(job.comment()).isEqualTo("simulate[3]");
     }
   }

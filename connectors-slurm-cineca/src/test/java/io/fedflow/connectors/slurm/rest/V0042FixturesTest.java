@@ -99,6 +99,8 @@ class V0042FixturesTest {
     assertThat(o.started()).isEqualTo(Instant.ofEpochSecond(1795628473));
     assertThat(o.ended()).isEqualTo(Instant.ofEpochSecond(1795628473));
     assertThat(job.billing()).isEqualTo(1.0);
+    assertThat(o.billing()).isEqualTo(1.0);
+    assertThat(o.energyJoules()).as("no energy plugin on the lab cluster").isNull();
     assertThat(job.name()).isEqualTo("rest-hello-v42");
   }
 

@@ -17,6 +17,8 @@ final class FakeJob {
   final SiteJob siteJob;
   private final Ending ending;
   private final int exitCode;
+  private final Long energyJoules;
+  private final Double billing;
   private int unknownLeft;
   private int queuedLeft;
   private int runningLeft;
@@ -24,10 +26,24 @@ final class FakeJob {
   private Observation last;
   private Instant started;
 
-  FakeJob(SiteJob siteJob, Ending ending, int exitCode, int unknown, int queued, int running) {
+  /**
+   * @param energyJoules what it reports when it ends, or null
+   * @param billing what it reports from its start, or null
+   */
+  FakeJob(
+      SiteJob siteJob,
+      Ending ending,
+      int exitCode,
+      int unknown,
+      int queued,
+      int running,
+      Long energyJoules,
+      Double billing) {
     this.siteJob = siteJob;
     this.ending = ending;
     this.exitCode = exitCode;
+    this.energyJoules = energyJoules;
+    this.billing = billing;
     this.unknownLeft = unknown;
     this.queuedLeft = queued;
     this.runningLeft = running;
@@ -70,16 +86,17 @@ final class FakeJob {
     } else if (runningLeft > 0) {
       runningLeft--;
       started = started == null ? now : started;
-      last = new Observation(SiteState.RUNNING, null, started, null, false, null);
+      last = new Observation(SiteState.RUNNING, null, started, null, false, null, null, billing);
     } else {
       started = started == null ? now : started;
-      last =
+      Observation end =
           switch (ending) {
             case SUCCESS -> new Observation(SiteState.SUCCEEDED, 0, started, now, false, null);
             case FAILURE -> new Observation(SiteState.FAILED, exitCode, started, now, false, null);
             case SITE_FAULT ->
                 new Observation(SiteState.FAILED, null, started, now, true, "node lost");
           };
+      last = energyJoules == null && billing == null ? end : end.withUsage(energyJoules, billing);
     }
     return last;
   }

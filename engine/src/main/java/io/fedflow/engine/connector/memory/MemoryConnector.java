@@ -73,7 +73,9 @@ public final class MemoryConnector implements Connector {
             settings.failExitCode(),
             unknown,
             settings.pollsQueued(),
-            settings.pollsRunning()));
+            settings.pollsRunning(),
+            settings.energyJoules(),
+            settings.billing()));
     active++;
     return job;
   }

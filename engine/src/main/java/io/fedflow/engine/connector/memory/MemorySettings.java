@@ -19,6 +19,8 @@ import java.util.TreeSet;
  * @param rejectJobs instances whose submission is refused for good
  * @param flakyJobs instances whose first submission call of each attempt fails, transiently
  * @param unknownJobs instances whose state the first {@code unknownPolls} polls cannot tell
+ * @param energyJoules the energy each attempt reports when it ends, or null: the site measures none
+ * @param billing the billing each attempt reports from its start, or null: the site tells none
  */
 record MemorySettings(
     int slots,
@@ -32,7 +34,9 @@ record MemorySettings(
     InstancePatterns rejectJobs,
     InstancePatterns flakyJobs,
     InstancePatterns unknownJobs,
-    int unknownPolls) {
+    int unknownPolls,
+    Long energyJoules,
+    Double billing) {
 
   private static final List<String> KNOWN =
       List.copyOf(
@@ -49,7 +53,9 @@ record MemorySettings(
                   "rejectJobs",
                   "flakyJobs",
                   "unknownJobs",
-                  "unknownPolls")));
+                  "unknownPolls",
+                  "energyJoules",
+                  "billing")));
 
   /**
    * Reads a site's settings, reporting every problem at once.
@@ -78,7 +84,9 @@ record MemorySettings(
             r.patterns("rejectJobs"),
             r.patterns("flakyJobs"),
             r.patterns("unknownJobs"),
-            r.number("unknownPolls", 1, 1));
+            r.number("unknownPolls", 1, 1),
+            r.joules("energyJoules"),
+            r.billing("billing"));
     if (!problems.isEmpty()) {
       throw new ConnectorException(
           "site " + site.name() + ": " + String.join("; ", problems), false);
@@ -104,6 +112,41 @@ record MemorySettings(
       problems.add(
           key + ": expected a whole number of at least " + least + " but found '" + text + "'");
       return otherwise;
+    }
+
+    Long joules(String key) {
+      String text = settings.get(key);
+      if (text == null) {
+        return null;
+      }
+      try {
+        long n = Long.parseLong(text.strip());
+        if (n >= 0) {
+          return n;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      problems.add(
+          key + ": expected a whole number of joules, 0 or more, but found '" + text + "'");
+      return null;
+    }
+
+    Double billing(String key) {
+      String text = settings.get(key);
+      if (text == null) {
+        return null;
+      }
+      try {
+        double n = Double.parseDouble(text.strip());
+        if (n >= 0 && Double.isFinite(n)) {
+          return n;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      problems.add(key + ": expected a number, 0 or more, but found '" + text + "'");
+      return null;
     }
 
     InstancePatterns patterns(String key) {

@@ -68,15 +68,25 @@ class MemoryConnectorTest {
 
   @Test
   void reportsEveryBadSettingAtOnce() {
-    assertThatThrownBy(() -> site("slots=many", "colour=blue", "failJobs=a,,b", "pollsQueued=-1"))
+    assertThatThrownBy(
+            () ->
+                site(
+                    "slots=many",
+                    "colour=blue",
+                    "failJobs=a,,b",
+                    "pollsQueued=-1",
+                    "energyJoules=1.5",
+                    "billing=-2"))
         .isInstanceOf(ConnectorException.class)
         .hasMessage(
-            "site mem: unknown setting 'colour' (known: failAttempts, failExitCode, failJobs,"
-                + " flakyJobs, pollsQueued, pollsRunning, rejectJobs, siteFaultAttempts,"
-                + " siteFaultJobs, slots, unknownJobs, unknownPolls);"
+            "site mem: unknown setting 'colour' (known: billing, energyJoules, failAttempts,"
+                + " failExitCode, failJobs, flakyJobs, pollsQueued, pollsRunning, rejectJobs,"
+                + " siteFaultAttempts, siteFaultJobs, slots, unknownJobs, unknownPolls);"
                 + " slots: expected a whole number of at least 1 but found 'many';"
                 + " pollsQueued: expected a whole number of at least 0 but found '-1';"
-                + " failJobs: expected instance-id patterns separated by commas but found 'a,,b'")
+                + " failJobs: expected instance-id patterns separated by commas but found 'a,,b';"
+                + " energyJoules: expected a whole number of joules, 0 or more, but found '1.5';"
+                + " billing: expected a number, 0 or more, but found '-2'")
         .extracting(e -> ((ConnectorException) e).isTransient())
         .isEqualTo(false);
   }

@@ -87,15 +87,24 @@ final class V0038Codec {
         false);
   }
 
-  /** A job from slurmdbd: exit code and signal apart, energy summed over the steps. */
+  /**
+   * A job from slurmdbd: exit code and signal apart, energy summed over the steps. 22.05's
+   * slurmrestd answers {@code {"status": "SUCCESS", "return_code": 0}} for every job that exited
+   * normally, whatever its code (a job that exited 7, stored as 1792 and shown {@code 7:0} by
+   * sacct, included): a 0 there is taken only for a job that COMPLETED, otherwise the code is
+   * unknown.
+   */
   static JobRecord accountingJob(Dbv0038Job j) {
     Dbv0038JobExitCode ec = j.getExitCode();
+    String state = j.getState() == null ? null : j.getState().getCurrent();
     Integer exit = ec == null || ec.getReturnCode() == null ? null : ec.getReturnCode().intValue();
+    if (exit != null && exit == 0 && !"COMPLETED".equals(state)) {
+      exit = null;
+    }
     Integer signal =
         ec == null || ec.getSignal() == null || ec.getSignal().getSignalId() == null
             ? null
             : ec.getSignal().getSignalId().intValue();
-    String state = j.getState() == null ? null : j.getState().getCurrent();
     return new JobRecord(
         j.getJobId(),
         j.getName(),

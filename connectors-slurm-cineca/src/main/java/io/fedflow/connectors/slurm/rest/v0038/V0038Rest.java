@@ -10,11 +10,7 @@ import io.fedflow.connectors.slurm.rest.SlurmClient;
 import io.fedflow.connectors.slurm.rest.SlurmErrors;
 import io.fedflow.connectors.slurm.rest.SlurmHttp;
 import io.fedflow.connectors.slurm.rest.SlurmJson;
-import io.fedflow.connectors.slurm.rest.v0038.model.Dbv0038JobInfo;
 import io.fedflow.connectors.slurm.rest.v0038.model.V0038JobSubmissionResponse;
-import io.fedflow.connectors.slurm.rest.v0038.model.V0038JobsResponse;
-import io.fedflow.connectors.slurm.rest.v0038.model.V0038NodesResponse;
-import io.fedflow.connectors.slurm.rest.v0038.model.V0038PartitionsResponse;
 import io.fedflow.connectors.slurm.rest.v0038.model.V0038Ping;
 import io.fedflow.connectors.slurm.rest.v0038.model.V0038Pings;
 import io.fedflow.engine.connector.ConnectorException;
@@ -28,6 +24,7 @@ import java.util.Optional;
 public final class V0038Rest implements SlurmClient {
   private static final String SLURM = "/slurm/v0.0.38";
   private static final String SLURMDB = "/slurmdb/v0.0.38";
+  private static final V0038Answers ANSWERS = V0038Answers.INSTANCE;
 
   private final SlurmHttp http;
   private final boolean accounting;
@@ -59,11 +56,8 @@ public final class V0038Rest implements SlurmClient {
 
   @Override
   public List<JobRecord> jobs() throws ConnectorException {
-    HttpResult r = http.get(SLURM + "/jobs");
-    V0038JobsResponse answer = decode("listing jobs", r, V0038JobsResponse.class);
-    return answer.getJobs() == null
-        ? List.of()
-        : answer.getJobs().stream().map(V0038Codec::job).toList();
+    HttpResult r = ok("listing jobs", http.get(SLURM + "/jobs"));
+    return ANSWERS.jobs(source(r), r.body());
   }
 
   @Override
@@ -72,10 +66,8 @@ public final class V0038Rest implements SlurmClient {
     if (SlurmErrors.unknownJob(r)) {
       return Optional.empty();
     }
-    V0038JobsResponse answer = decode("reading job " + id, r, V0038JobsResponse.class);
-    return answer.getJobs() == null
-        ? Optional.empty()
-        : answer.getJobs().stream().map(V0038Codec::job).filter(j -> j.id() == id).findFirst();
+    ok("reading job " + id, r);
+    return ANSWERS.jobs(source(r), r.body()).stream().filter(j -> j.id() == id).findFirst();
   }
 
   @Override
@@ -87,14 +79,10 @@ public final class V0038Rest implements SlurmClient {
     if (SlurmErrors.unknownJob(r)) {
       return Optional.empty();
     }
-    Dbv0038JobInfo answer =
-        decode("reading job " + id + " from accounting", r, Dbv0038JobInfo.class);
-    return answer.getJobs() == null
-        ? Optional.empty()
-        : answer.getJobs().stream()
-            .filter(j -> j.getJobId() != null && j.getJobId() == id)
-            .map(V0038Codec::accountingJob)
-            .findFirst();
+    ok("reading job " + id + " from accounting", r);
+    return ANSWERS.accountingJobs(source(r), r.body()).stream()
+        .filter(j -> j.id() == id)
+        .findFirst();
   }
 
   @Override
@@ -103,11 +91,8 @@ public final class V0038Rest implements SlurmClient {
       return List.of();
     }
     String query = URLEncoder.encode(String.join(",", names), StandardCharsets.UTF_8);
-    HttpResult r = http.get(SLURMDB + "/jobs?job_name=" + query);
-    Dbv0038JobInfo answer = decode("finding jobs in accounting", r, Dbv0038JobInfo.class);
-    return answer.getJobs() == null
-        ? List.of()
-        : answer.getJobs().stream().map(V0038Codec::accountingJob).toList();
+    HttpResult r = ok("finding jobs in accounting", http.get(SLURMDB + "/jobs?job_name=" + query));
+    return ANSWERS.accountingJobs(source(r), r.body());
   }
 
   @Override
@@ -120,21 +105,14 @@ public final class V0038Rest implements SlurmClient {
 
   @Override
   public List<NodeRecord> nodes() throws ConnectorException {
-    V0038NodesResponse answer =
-        decode("listing nodes", http.get(SLURM + "/nodes"), V0038NodesResponse.class);
-    return answer.getNodes() == null
-        ? List.of()
-        : answer.getNodes().stream().map(V0038Codec::node).toList();
+    HttpResult r = ok("listing nodes", http.get(SLURM + "/nodes"));
+    return ANSWERS.nodes(source(r), r.body());
   }
 
   @Override
   public List<PartitionRecord> partitions() throws ConnectorException {
-    V0038PartitionsResponse answer =
-        decode(
-            "listing partitions", http.get(SLURM + "/partitions"), V0038PartitionsResponse.class);
-    return answer.getPartitions() == null
-        ? List.of()
-        : answer.getPartitions().stream().map(V0038Codec::partition).toList();
+    HttpResult r = ok("listing partitions", http.get(SLURM + "/partitions"));
+    return ANSWERS.partitions(source(r), r.body());
   }
 
   @Override
@@ -146,6 +124,17 @@ public final class V0038Rest implements SlurmClient {
       throw new ConnectorException(
           "pinging slurmctld failed: " + r.request() + " says no controller is UP", true);
     }
+  }
+
+  private static HttpResult ok(String action, HttpResult r) throws ConnectorException {
+    if (!r.ok()) {
+      throw SlurmErrors.failure(action, r);
+    }
+    return r;
+  }
+
+  private static String source(HttpResult r) {
+    return r.request() + " answered " + r.status();
   }
 
   private static <T> T decode(String action, HttpResult r, Class<T> type)

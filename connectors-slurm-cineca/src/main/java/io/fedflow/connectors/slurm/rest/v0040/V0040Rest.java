@@ -1,6 +1,5 @@
 package io.fedflow.connectors.slurm.rest.v0040;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.fedflow.connectors.slurm.rest.ApiVersion;
 import io.fedflow.connectors.slurm.rest.HttpResult;
 import io.fedflow.connectors.slurm.rest.JobRecord;
@@ -12,10 +11,7 @@ import io.fedflow.connectors.slurm.rest.SlurmErrors;
 import io.fedflow.connectors.slurm.rest.SlurmHttp;
 import io.fedflow.connectors.slurm.rest.SlurmJson;
 import io.fedflow.connectors.slurm.rest.v0040.model.V0042ControllerPing;
-import io.fedflow.connectors.slurm.rest.v0040.model.V0042OpenapiJobInfoResp;
 import io.fedflow.connectors.slurm.rest.v0040.model.V0042OpenapiJobSubmitResponse;
-import io.fedflow.connectors.slurm.rest.v0040.model.V0042OpenapiNodesResp;
-import io.fedflow.connectors.slurm.rest.v0040.model.V0042OpenapiPartitionResp;
 import io.fedflow.connectors.slurm.rest.v0040.model.V0042OpenapiPingArrayResp;
 import io.fedflow.engine.connector.ConnectorException;
 import java.net.URLEncoder;
@@ -26,6 +22,7 @@ import java.util.Optional;
 
 /** slurmrestd's v0.0.40, v0.0.41 and v0.0.42: collections end with a slash. */
 public final class V0040Rest implements SlurmClient {
+  private static final V0040Answers ANSWERS = V0040Answers.INSTANCE;
   private final SlurmHttp http;
   private final ApiVersion version;
   private final boolean accounting;
@@ -65,14 +62,12 @@ public final class V0040Rest implements SlurmClient {
 
   @Override
   public List<JobRecord> jobs() throws ConnectorException {
-    HttpResult r = http.get(slurm + "/jobs/");
-    V0042OpenapiJobInfoResp answer = decode("listing jobs", r, V0042OpenapiJobInfoResp.class);
+    HttpResult r = ok("listing jobs", http.get(slurm + "/jobs/"));
+    List<JobRecord> jobs = ANSWERS.jobs(source(r), r.body());
     if (!SlurmErrors.inOk(r).isEmpty()) {
       throw SlurmErrors.failure("listing jobs", r);
     }
-    return answer.getJobs() == null
-        ? List.of()
-        : answer.getJobs().stream().map(V0040Codec::job).toList();
+    return jobs;
   }
 
   @Override
@@ -81,10 +76,8 @@ public final class V0040Rest implements SlurmClient {
     if (SlurmErrors.unknownJob(r)) {
       return Optional.empty();
     }
-    V0042OpenapiJobInfoResp answer = decode("reading job " + id, r, V0042OpenapiJobInfoResp.class);
-    return answer.getJobs() == null
-        ? Optional.empty()
-        : answer.getJobs().stream().map(V0040Codec::job).filter(j -> j.id() == id).findFirst();
+    ok("reading job " + id, r);
+    return ANSWERS.jobs(source(r), r.body()).stream().filter(j -> j.id() == id).findFirst();
   }
 
   @Override
@@ -96,7 +89,8 @@ public final class V0040Rest implements SlurmClient {
     if (SlurmErrors.unknownJob(r)) {
       return Optional.empty();
     }
-    return V0040Accounting.jobs(tree("reading job " + id + " from accounting", r)).stream()
+    ok("reading job " + id + " from accounting", r);
+    return ANSWERS.accountingJobs(source(r), r.body()).stream()
         .filter(j -> j.id() == id)
         .findFirst();
   }
@@ -107,8 +101,8 @@ public final class V0040Rest implements SlurmClient {
       return List.of();
     }
     String query = URLEncoder.encode(String.join(",", names), StandardCharsets.UTF_8);
-    HttpResult r = http.get(slurmdb + "/jobs/?job_name=" + query);
-    return V0040Accounting.jobs(tree("finding jobs in accounting", r));
+    HttpResult r = ok("finding jobs in accounting", http.get(slurmdb + "/jobs/?job_name=" + query));
+    return ANSWERS.accountingJobs(source(r), r.body());
   }
 
   @Override
@@ -121,23 +115,14 @@ public final class V0040Rest implements SlurmClient {
 
   @Override
   public List<NodeRecord> nodes() throws ConnectorException {
-    V0042OpenapiNodesResp answer =
-        decode("listing nodes", http.get(slurm + "/nodes/"), V0042OpenapiNodesResp.class);
-    return answer.getNodes() == null
-        ? List.of()
-        : answer.getNodes().stream().map(V0040Codec::node).toList();
+    HttpResult r = ok("listing nodes", http.get(slurm + "/nodes/"));
+    return ANSWERS.nodes(source(r), r.body());
   }
 
   @Override
   public List<PartitionRecord> partitions() throws ConnectorException {
-    V0042OpenapiPartitionResp answer =
-        decode(
-            "listing partitions",
-            http.get(slurm + "/partitions/"),
-            V0042OpenapiPartitionResp.class);
-    return answer.getPartitions() == null
-        ? List.of()
-        : answer.getPartitions().stream().map(V0040Codec::partition).toList();
+    HttpResult r = ok("listing partitions", http.get(slurm + "/partitions/"));
+    return ANSWERS.partitions(source(r), r.body());
   }
 
   /** A bad token is a 200 here, with every controller {@code DOWN}. */
@@ -170,10 +155,14 @@ public final class V0040Rest implements SlurmClient {
     return SlurmJson.read(r, type);
   }
 
-  private static JsonNode tree(String action, HttpResult r) throws ConnectorException {
+  private static HttpResult ok(String action, HttpResult r) throws ConnectorException {
     if (!r.ok()) {
       throw SlurmErrors.failure(action, r);
     }
-    return SlurmJson.read(r, JsonNode.class);
+    return r;
+  }
+
+  private static String source(HttpResult r) {
+    return r.request() + " answered " + r.status();
   }
 }

@@ -1,0 +1,55 @@
+package io.fedflow.connectors.slurm.rest.v0040;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fedflow.connectors.slurm.rest.JobRecord;
+import io.fedflow.connectors.slurm.rest.NodeRecord;
+import io.fedflow.connectors.slurm.rest.PartitionRecord;
+import io.fedflow.connectors.slurm.rest.SlurmAnswers;
+import io.fedflow.connectors.slurm.rest.SlurmJson;
+import io.fedflow.connectors.slurm.rest.v0040.model.V0042OpenapiJobInfoResp;
+import io.fedflow.connectors.slurm.rest.v0040.model.V0042OpenapiNodesResp;
+import io.fedflow.connectors.slurm.rest.v0040.model.V0042OpenapiPartitionResp;
+import io.fedflow.engine.connector.ConnectorException;
+import java.util.List;
+
+/**
+ * v0.0.40, .41 and .42 answers (slurmrestd of 23.11 and later, and the {@code --json} output of the
+ * same versions) read into records with the v0.0.42 models.
+ */
+public final class V0040Answers implements SlurmAnswers {
+  public static final V0040Answers INSTANCE = new V0040Answers();
+
+  private V0040Answers() {}
+
+  @Override
+  public List<JobRecord> jobs(String source, String body) throws ConnectorException {
+    V0042OpenapiJobInfoResp answer =
+        SlurmJson.read(source, body, V0042OpenapiJobInfoResp.class, SlurmJson.MAPPER);
+    return answer.getJobs() == null
+        ? List.of()
+        : answer.getJobs().stream().map(V0040Codec::job).toList();
+  }
+
+  @Override
+  public List<JobRecord> accountingJobs(String source, String body) throws ConnectorException {
+    return V0040Accounting.jobs(SlurmJson.read(source, body, JsonNode.class, SlurmJson.MAPPER));
+  }
+
+  @Override
+  public List<NodeRecord> nodes(String source, String body) throws ConnectorException {
+    V0042OpenapiNodesResp answer =
+        SlurmJson.read(source, body, V0042OpenapiNodesResp.class, SlurmJson.MAPPER);
+    return answer.getNodes() == null
+        ? List.of()
+        : answer.getNodes().stream().map(V0040Codec::node).toList();
+  }
+
+  @Override
+  public List<PartitionRecord> partitions(String source, String body) throws ConnectorException {
+    V0042OpenapiPartitionResp answer =
+        SlurmJson.read(source, body, V0042OpenapiPartitionResp.class, SlurmJson.MAPPER);
+    return answer.getPartitions() == null
+        ? List.of()
+        : answer.getPartitions().stream().map(V0040Codec::partition).toList();
+  }
+}
