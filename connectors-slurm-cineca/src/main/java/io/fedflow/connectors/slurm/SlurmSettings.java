@@ -71,13 +71,7 @@ record SlurmSettings(
           "qos",
           "workdir",
           "path",
-          "capacityCache",
-          "transport",
-          "host",
-          "port",
-          "identityFile",
-          "knownHosts",
-          "controlPersist");
+          "capacityCache");
 
   /** Reads a site's settings, reporting every bad one at once, each naming the site and key. */
   static SlurmSettings of(SiteConfig site, Clock clock, UnaryOperator<String> environment)
