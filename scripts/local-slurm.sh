@@ -671,9 +671,52 @@ env_text() {
   done
 }
 
+# A fedflow sites file (docs/site-config.md) naming the given clusters as REST sites lab22, lab24.
+sites_text() {
+  local c
+  printf '# fedflow sites of the local Slurm lab, written by scripts/local-slurm.sh when it starts or\n'
+  printf '# stops a cluster. Use: fedflow run WORKFLOW --sites %s/sites.yaml\n' "$LAB"
+  printf 'version: 1\nsites:\n'
+  for c in "$@"; do
+    use_cluster "$c"
+    printf '  lab%s:\n' "$c"
+    printf '    type: slurm\n'
+    printf "    url: 'http://127.0.0.1:%s'\n" "$REST_PORT"
+    printf "    user: '%s'\n" "$JOB_USER"
+    printf "    token: 'file:%s'\n" "$META/token"
+    printf "    workdir: '/home/%s/fedflow-jobs'\n" "$JOB_USER"
+    printf "    partition: '%s'\n" "$PARTITION"
+    printf "    account: '%s'\n" "$ACCOUNT"
+    printf '    partitions:\n'
+    printf "      '%s': {cpusPerNode: %s, gpusPerNode: 0, maxNodes: 1}\n" "$PARTITION" "$FAKE_CPUS"
+  done
+}
+
+# The sites files: sites.yaml with every running cluster, sites-22.yaml and sites-24.yaml with one
+# each; a file whose clusters are not running is removed, so a stale one never points at nothing.
+write_sites() {
+  local c running=()
+  for c in 22 24; do
+    if all_alive "$c"; then
+      running+=("$c")
+      sites_text "$c" >"$LAB/sites-$c.yaml.tmp"
+      mv "$LAB/sites-$c.yaml.tmp" "$LAB/sites-$c.yaml"
+    else
+      rm -f "$LAB/sites-$c.yaml"
+    fi
+  done
+  if ((${#running[@]} > 0)); then
+    sites_text "${running[@]}" >"$LAB/sites.yaml.tmp"
+    mv "$LAB/sites.yaml.tmp" "$LAB/sites.yaml"
+  else
+    rm -f "$LAB/sites.yaml"
+  fi
+}
+
 write_env() {
   env_text >"$LAB/env.tmp"
   mv "$LAB/env.tmp" "$LAB/env"
+  write_sites
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -799,6 +842,7 @@ main() {
       trap - EXIT
       write_env
       cat "$LAB/env"
+      say "fedflow sites file: $LAB/sites.yaml (fedflow run WORKFLOW --sites $LAB/sites.yaml)"
       ;;
     stop)
       need_root

@@ -30,7 +30,9 @@ final class Exit {
   static final int[] SUBMIT_COMMAND = {OK, INVALID, USAGE, UNREADABLE, INTERNAL, ENGINE};
 
   /** The codes of {@code resume}: it follows a recorded run to its end. */
-  static final int[] RESUME_COMMAND = {OK, USAGE, INTERNAL, RUN_FAILED, RUN_CANCELLED, ENGINE};
+  static final int[] RESUME_COMMAND = {
+    OK, INVALID, USAGE, UNREADABLE, INTERNAL, RUN_FAILED, RUN_CANCELLED, ENGINE
+  };
 
   /** The codes of the commands that look up or change a recorded run. */
   static final int[] LOOKUP_COMMANDS = {OK, USAGE, INTERNAL, ENGINE};
@@ -67,7 +69,9 @@ final class Exit {
   private static String description(int code) {
     return switch (code) {
       case OK -> "success";
-      case INVALID -> "a workflow is invalid (with the --param values given)";
+      case INVALID ->
+          "a workflow or sites file is invalid (with the --param values given), or a job fits no"
+              + " site";
       case USAGE -> "a usage error: unknown option, missing argument, bad value";
       case UNREADABLE -> "a file cannot be read: missing, a directory, no permission";
       case INTERNAL -> "an internal error of fedflow (details with --debug)";

@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
       "  fedflow show examples/simulation.yaml --param shards=10",
       "  fedflow graph examples/ml-pipeline.yaml | dot -Tsvg > ml-pipeline.svg",
       "  fedflow run examples/ml-pipeline.yaml",
+      "  fedflow sites site-configs/leonardo-booster.yaml",
+      "  fedflow run examples/diamond.yaml --sites my-cluster.yaml",
       "  fedflow status RUN",
       "  fedflow logs RUN 'sweep[lr=0.5,degree=1]'"
     },
@@ -48,6 +50,7 @@ import picocli.CommandLine.Spec;
       LogsCommand.class,
       CancelCommand.class,
       ResumeCommand.class,
+      SitesCommand.class,
       HelpCommand.class
     })
 public final class Main implements Callable<Integer> {
@@ -100,7 +103,7 @@ public final class Main implements Callable<Integer> {
   public Integer call() {
     throw new ParameterException(
         spec.commandLine(),
-        "Missing a command: validate, show, graph, run, submit, runs, status, logs, cancel, resume"
-            + " or help");
+        "Missing a command: validate, show, graph, run, submit, runs, status, logs, cancel,"
+            + " resume, sites or help");
   }
 }

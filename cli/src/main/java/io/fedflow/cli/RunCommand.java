@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Run a workflow to its end, showing its progress.",
       "Checks and plans the workflow as validate does, records it as a new run, then runs its jobs"
-          + " on this machine. On a terminal a progress bar shows the jobs done, the count in each"
+          + " on this machine, or on the sites of --sites FILE. On a terminal a progress bar shows the jobs done, the count in each"
           + " state, the jobs running now and the time; otherwise (or with --plain) a line when the"
           + " counts change, at most every few seconds. At the end: the run's state, the failed"
           + " jobs with their exit codes and error output, and where the logs are. If interrupted,"
@@ -34,6 +34,8 @@ final class RunCommand implements Callable<Integer>, Exit.Documented {
   @Mixin ParamOptions params;
 
   @Mixin HomeOption home;
+
+  @Mixin SitesOption sites;
 
   @Mixin DisplayOptions display;
 
@@ -48,10 +50,12 @@ final class RunCommand implements Callable<Integer>, Exit.Documented {
     }
     Planned planned = (Planned) loaded;
     try (Engine engine = home.open()) {
-      RunRecord run = engine.submit(planned.plan().workflow(), file.toString(), params.values);
+      RunRecord run =
+          engine.submit(planned.plan().workflow(), file.toString(), params.values, sites.read());
       return RunFollower.follow(
           engine,
           run,
+          null,
           display,
           spec.commandLine().getOut(),
           spec.commandLine().getErr(),

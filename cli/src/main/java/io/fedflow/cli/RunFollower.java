@@ -3,6 +3,7 @@ package io.fedflow.cli;
 import io.fedflow.engine.Engine;
 import io.fedflow.engine.RunRecord;
 import io.fedflow.engine.RunState;
+import io.fedflow.engine.site.SitesFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,10 +16,15 @@ import java.time.Clock;
 final class RunFollower {
   private RunFollower() {}
 
-  /** Returns the exit code for the run's end. */
+  /**
+   * Returns the exit code for the run's end.
+   *
+   * @param sites a sites file to follow the run on from now on, or null for the run's own
+   */
   static int follow(
       Engine engine,
       RunRecord run,
+      SitesFile sites,
       DisplayOptions display,
       PrintWriter out,
       PrintWriter err,
@@ -43,7 +49,7 @@ final class RunFollower {
     RunState end;
     RunLog log = RunLog.attach(Path.of(run.runDir()));
     try {
-      end = engine.follow(run.id(), progress);
+      end = engine.follow(run.id(), sites, progress);
     } finally {
       log.close();
       progress.close();

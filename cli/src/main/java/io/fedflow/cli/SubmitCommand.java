@@ -35,6 +35,8 @@ final class SubmitCommand implements Callable<Integer>, Exit.Documented {
 
   @Mixin HomeOption home;
 
+  @Mixin SitesOption sites;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -47,7 +49,9 @@ final class SubmitCommand implements Callable<Integer>, Exit.Documented {
     }
     RunRecord run;
     try (Engine engine = home.open()) {
-      run = engine.submit(((Planned) loaded).plan().workflow(), file.toString(), params.values);
+      run =
+          engine.submit(
+              ((Planned) loaded).plan().workflow(), file.toString(), params.values, sites.read());
     }
     try {
       Path output = Background.start(run.id(), home.home, Path.of(run.runDir()));

@@ -22,11 +22,13 @@ class MainTest {
         .contains("  logs      Print the output of a job.")
         .contains("  cancel    Cancel a run.")
         .contains("  resume    Go on with a run to its end, showing its progress as run does.")
+        .contains("  sites     Check a sites file without reaching its sites.")
         .contains(
             """
             Exit codes:
                0   success
-               1   a workflow is invalid (with the --param values given)
+               1   a workflow or sites file is invalid (with the --param values given), or
+                     a job fits no site
                2   a usage error: unknown option, missing argument, bad value
                3   a file cannot be read: missing, a directory, no permission
                4   an internal error of fedflow (details with --debug)
@@ -43,7 +45,8 @@ class MainTest {
     assertThat(exitCodesInHelp("graph")).isEqualTo("0 1 2 3 4");
     assertThat(exitCodesInHelp("run")).isEqualTo("0 1 2 3 4 5 6 7");
     assertThat(exitCodesInHelp("submit")).isEqualTo("0 1 2 3 4 7");
-    assertThat(exitCodesInHelp("resume")).isEqualTo("0 2 4 5 6 7");
+    assertThat(exitCodesInHelp("resume")).isEqualTo("0 1 2 3 4 5 6 7");
+    assertThat(exitCodesInHelp("sites")).isEqualTo("0 1 2 3 4");
     assertThat(exitCodesInHelp("runs")).isEqualTo("0 2 4 7");
     assertThat(exitCodesInHelp("status")).isEqualTo("0 2 4 7");
     assertThat(exitCodesInHelp("cancel")).isEqualTo("0 2 4 7");
@@ -88,7 +91,7 @@ class MainTest {
         .isEqualTo(
             """
             fedflow: Missing a command: validate, show, graph, run, submit, runs, status, logs, \
-            cancel, resume or help
+            cancel, resume, sites or help
             Try 'fedflow --help' for more information.
             """);
   }
@@ -102,7 +105,7 @@ class MainTest {
         .isEqualTo(
             """
             fedflow: Unmatched arguments from index 0: 'valdate', 'x.yaml'
-            Did you mean: fedflow validate or fedflow status?
+            Did you mean: fedflow validate or fedflow sites or fedflow status?
             Try 'fedflow --help' for more information.
             """);
   }

@@ -7,8 +7,12 @@ import io.fedflow.engine.connector.AttemptOutput;
 import io.fedflow.engine.connector.ConnectorException;
 import io.fedflow.engine.run.RunExecutor;
 import io.fedflow.engine.run.RunFolder;
+import io.fedflow.engine.run.SiteCheck;
 import io.fedflow.engine.run.SiteOutputs;
 import io.fedflow.engine.run.Sites;
+import io.fedflow.engine.site.SitesException;
+import io.fedflow.engine.site.SitesFile;
+import io.fedflow.engine.site.SitesSource;
 import io.fedflow.engine.store.Attempt;
 import io.fedflow.engine.store.RunLock;
 import io.fedflow.engine.store.RunStore;
@@ -48,12 +52,13 @@ public final class Engine implements AutoCloseable {
   private final Storage storage;
   private final Map<String, RunExecutor> following = new ConcurrentHashMap<>();
   private final List<Thread> background = new ArrayList<>();
-  private Sites sites;
+  private final OpenSites sites;
   private volatile boolean closed;
 
   private Engine(EngineConfig config, Storage storage) {
     this.config = config;
     this.storage = storage;
+    this.sites = new OpenSites(config);
   }
 
   /**
@@ -90,15 +95,38 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Records a new run of {@code workflow} with these parameter overrides, every job waiting; does
-   * not start it. Creates the run's folder {@code <home>/runs/<id>/} with its {@code work/}.
+   * Records a new run of {@code workflow} with these parameter overrides on the engine's own sites,
+   * every job waiting; does not start it. Creates the run's folder {@code <home>/runs/<id>/} with
+   * its {@code work/}.
    *
    * @param workflowFile the file it was read from, recorded as an absolute path (a relative script
    *     file of the workflow is found against its folder); null from the DSL
    * @throws io.fedflow.dag.InvalidWorkflowException when the overrides make it invalid
+   * @throws SitesException when a job cannot go to the sites (see the other submit)
    */
   public RunRecord submit(Workflow workflow, String workflowFile, Map<String, String> params) {
+    return submit(workflow, workflowFile, params, null);
+  }
+
+  /**
+   * As {@link #submit(Workflow, String, Map)}, on the sites of a sites file, which the run records:
+   * following it later reopens the same sites. Before anything is recorded, the sites are opened
+   * (without reaching them) and each job is checked against the site it would be placed on: a
+   * placement naming a site not configured, or a job that the site says it could never run (its
+   * resources exceed every partition), fails the submission with every such problem at once.
+   *
+   * @param sites the sites file, or null for the engine's own sites
+   * @throws SitesException with every problem of the sites or of the jobs' placement
+   */
+  public RunRecord submit(
+      Workflow workflow, String workflowFile, Map<String, String> params, SitesFile sites) {
     Plan plan = Plan.of(workflow, params);
+    this.sites.of(sites);
+    List<String> misfits =
+        SiteCheck.problems(plan, this.sites.configs(sites), config.home().toAbsolutePath());
+    if (!misfits.isEmpty()) {
+      throw new SitesException(misfits);
+    }
     String yaml = WorkflowYamlWriter.write(workflow);
     Instant now = config.clock().instant();
     RunStore store = storage.store();
@@ -113,7 +141,7 @@ public final class Engine implements AutoCloseable {
     RunRecord run =
         new RunRecord(
             id, workflow.name(), file, yaml, params, RunState.RUNNING, dir.toString(), now, null);
-    store.createRun(run, plan);
+    store.createRun(run, plan, sites == null ? null : sites.source());
     LOG.info("run {} of {} recorded: {} jobs", id, workflow.name(), plan.instanceCount());
     return run;
   }
@@ -141,6 +169,19 @@ public final class Engine implements AutoCloseable {
    * @throws EngineException when another process follows the run, or the run does not exist
    */
   public RunState follow(String runId, RunListener listener) {
+    return follow(runId, null, listener);
+  }
+
+  /**
+   * As {@link #follow(String, RunListener)}, on the sites of {@code sites} from now on when it
+   * differs from the sites file the run recorded: it is recorded in its place (so that a site's
+   * moved URL or token file can be mended), after checking that every site holding jobs of the run
+   * is in it.
+   *
+   * @param sites null to follow the run on the sites it recorded
+   * @throws SitesException when the file cannot be used for the run; nothing changes then
+   */
+  public RunState follow(String runId, SitesFile sites, RunListener listener) {
     RunRecord run = require(runId);
     if (run.state().isTerminal()) {
       return run.state();
@@ -150,7 +191,7 @@ public final class Engine implements AutoCloseable {
       for (int tries = 1; ; tries++) {
         RunStore store = storage.store();
         try {
-          return followLocked(store, runId, listener);
+          return followLocked(store, runId, sites, listener);
         } catch (EngineException e) {
           if (closed || tries > RECONNECTS || !storage.reconnect(store)) {
             throw e;
@@ -161,12 +202,23 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  private RunState followLocked(RunStore store, String runId, RunListener listener) {
+  private RunState followLocked(
+      RunStore store, String runId, SitesFile given, RunListener listener) {
     RunRecord run = store.run(runId).orElseThrow(() -> noRun(runId));
     if (run.state().isTerminal() || closed) {
       return run.state();
     }
-    RunExecutor executor = RunExecutor.load(store, run, sites(), config.clock(), listener);
+    Optional<SitesSource> recorded = store.sites(runId);
+    Sites open;
+    if (given != null && !recorded.equals(Optional.of(given.source()))) {
+      open = sites.of(given);
+      RunExecutor.load(store, run, open, config.clock(), listener); // checks, changes nothing
+      store.replaceSites(runId, given.source());
+      LOG.info("run {}: its sites are now those of {}", runId, given.source().file());
+    } else {
+      open = sites.of(recorded.map(SitesFile::parse).orElse(null));
+    }
+    RunExecutor executor = RunExecutor.load(store, run, open, config.clock(), listener);
     following.put(runId, executor);
     try {
       if (closed) {
@@ -176,16 +228,6 @@ public final class Engine implements AutoCloseable {
     } finally {
       following.remove(runId);
     }
-  }
-
-  private synchronized Sites sites() {
-    if (closed) {
-      throw new EngineException("the engine is closed");
-    }
-    if (sites == null) {
-      sites = Sites.open(config.sites(), config.home().toAbsolutePath());
-    }
-    return sites;
   }
 
   /**
@@ -237,6 +279,16 @@ public final class Engine implements AutoCloseable {
       out.put(run.id(), end);
     }
     return out;
+  }
+
+  /**
+   * The sites file the run uses, as recorded; empty when it uses the engine's own sites.
+   *
+   * @throws EngineException when the run does not exist
+   */
+  public Optional<SitesSource> sites(String runId) {
+    require(runId);
+    return storage.store().sites(runId);
   }
 
   /** Every run, newest first. */
@@ -333,10 +385,11 @@ public final class Engine implements AutoCloseable {
         storage.store().attempts(runId, instanceId).stream()
             .filter(x -> x.attempt() == attempt)
             .findFirst();
-    if (a.isEmpty() || !Sites.isRemote(config.sites(), a.get().site())) {
+    SitesFile file = storage.store().sites(runId).map(SitesFile::parse).orElse(null);
+    if (a.isEmpty() || !Sites.isRemote(sites.configs(file), a.get().site())) {
       return Optional.empty();
     }
-    return SiteOutputs.ask(sites(), run, storage.store().plan(run), a.get(), stream);
+    return SiteOutputs.ask(sites.of(file), run, storage.store().plan(run), a.get(), stream);
   }
 
   private RunRecord require(String runId) {
@@ -371,11 +424,7 @@ public final class Engine implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    synchronized (this) {
-      if (sites != null) {
-        sites.close();
-      }
-    }
+    sites.close();
     storage.close();
   }
 }

@@ -116,8 +116,7 @@ final class ArrayBatcher {
     JobRequest request =
         e.lines() == null
             ? e.request()
-            : SubmitRequest.of(
-                e.submission(), site, BatchScript.of(e.submission().instance().id(), e.lines()));
+            : e.request().withScript(BatchScript.of(e.submission().instance().id(), e.lines()));
     return new Batch(request, List.of(e.submission()), -1);
   }
 

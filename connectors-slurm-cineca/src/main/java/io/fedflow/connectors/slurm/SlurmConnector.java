@@ -301,10 +301,11 @@ final class SlurmConnector implements Connector {
   }
 
   /**
-   * Free cpus on the usable nodes (of the site's partition when it names one), no more than {@code
-   * maxJobsPerUser} less the user's jobs queued or running (each array task one job, as Slurm
-   * counts them against MaxSubmitJobs), and the jobs pending in the whole cluster; reused for
-   * {@code capacityCache}.
+   * The room a batch site offers is its queue, not its idle cpus: {@code maxJobsPerUser} less the
+   * user's jobs queued or running (each array task one job, as Slurm counts them against
+   * MaxSubmitJobs), so that a busy partition still gets the run's jobs in its queue; none when the
+   * site's partition has no usable node (nothing would start). Queued: the jobs pending in the
+   * whole cluster. Reused for {@code capacityCache}.
    */
   @Override
   public synchronized Capacity capacity() throws ConnectorException {
@@ -313,12 +314,11 @@ final class SlurmConnector implements Connector {
       return capacity;
     }
     SlurmClient r = rest();
-    int free = 0;
+    boolean usable = false;
     for (NodeRecord node : r.nodes()) {
-      if (node.usable()
-          && (settings.partition() == null || node.partitions().contains(settings.partition()))) {
-        free += Math.max(0, node.cpus() - node.allocatedCpus());
-      }
+      usable |=
+          node.usable()
+              && (settings.partition() == null || node.partitions().contains(settings.partition()));
     }
     int pending = 0;
     int mine = 0;
@@ -333,9 +333,7 @@ final class SlurmConnector implements Connector {
         mine += n;
       }
     }
-    if (settings.maxJobsPerUser() != null) {
-      free = Math.min(free, Math.max(0, settings.maxJobsPerUser() - mine));
-    }
+    int free = usable ? Math.max(0, settings.maxJobsPerUser() - mine) : 0;
     capacity = new Capacity(free, pending);
     capacityAt = now;
     return capacity;

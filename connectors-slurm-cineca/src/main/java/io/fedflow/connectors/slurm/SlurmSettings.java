@@ -40,8 +40,11 @@ import java.util.function.UnaryOperator;
  *     true)
  * @param maxArraySize the site's {@code MaxArraySize}: task ids stay below it ({@code
  *     maxArraySize}, default 1001 as Slurm's)
- * @param maxJobsPerUser how many jobs (each array task one) the site lets {@code user} have queued
- *     or running, such as its {@code MaxSubmitJobs} ({@code maxJobsPerUser}, optional)
+ * @param maxJobsPerUser how many jobs (each array task one) fedflow keeps queued or running as
+ *     {@code user} at the site: the site's {@code MaxSubmitJobs} when it has one ({@code
+ *     maxJobsPerUser}, default {@value #DEFAULT_MAX_JOBS_PER_USER})
+ * @param partitions the partitions and QoS described ({@code partitions.<name>.<field>}, {@code
+ *     qos.<name>.<field>}), from which each job's is chosen
  */
 record SlurmSettings(
     String site,
@@ -58,7 +61,14 @@ record SlurmSettings(
     SshSettings ssh,
     boolean arrays,
     int maxArraySize,
-    Integer maxJobsPerUser) {
+    int maxJobsPerUser,
+    Partitions partitions) {
+
+  /**
+   * Jobs kept in a site's queue when it states no limit: a tenth of Slurm's default MaxJobCount
+   * (10,000, for the whole cluster), so that one user's run does not fill a small cluster's table.
+   */
+  static final int DEFAULT_MAX_JOBS_PER_USER = 1000;
 
   static final Set<String> KEYS =
       Set.of(
@@ -88,9 +98,12 @@ record SlurmSettings(
     Map<String, String> s = site.settings();
     List<String> problems = new ArrayList<>();
     for (String key : s.keySet().stream().sorted().toList()) {
-      if (!KEYS.contains(key)) {
+      if (!KEYS.contains(key) && !Partitions.owns(key)) {
         problems.add(
-            key + ": expected one of " + String.join(", ", KEYS.stream().sorted().toList()));
+            key
+                + ": expected one of "
+                + String.join(", ", KEYS.stream().sorted().toList())
+                + ", partitions.<name>.<field>, qos.<name>.<field>");
       }
     }
     String transport = s.getOrDefault("transport", "rest").strip();
@@ -158,6 +171,7 @@ record SlurmSettings(
     }
     Integer maxArraySize = positive(s, "maxArraySize", 2, problems);
     Integer maxJobsPerUser = positive(s, "maxJobsPerUser", 1, problems);
+    Partitions partitions = Partitions.of(s, problems);
     if (!problems.isEmpty()) {
       String prefix = "site " + site.name() + ": ";
       throw new ConnectorException(prefix + String.join("\n" + prefix, problems), false);
@@ -179,7 +193,8 @@ record SlurmSettings(
         ssh,
         arrays,
         maxArraySize == null ? 1001 : maxArraySize,
-        maxJobsPerUser);
+        maxJobsPerUser == null ? DEFAULT_MAX_JOBS_PER_USER : maxJobsPerUser,
+        partitions);
   }
 
   /** An optional whole number of at least {@code min}. */
@@ -201,7 +216,12 @@ record SlurmSettings(
     return null;
   }
 
-  private static String required(Map<String, String> s, String key, List<String> problems) {
+  /** Chooses each job's partition and QoS. */
+  PartitionChoice partitionChoice() {
+    return new PartitionChoice(partitions, partition, qos);
+  }
+
+  static String required(Map<String, String> s, String key, List<String> problems) {
     String value = s.get(key);
     if (value == null || value.isBlank()) {
       problems.add(key + ": required");
@@ -214,7 +234,7 @@ record SlurmSettings(
     return value == null || value.isBlank() ? null : value.strip();
   }
 
-  private static String expected(String key, String what, String found) {
+  static String expected(String key, String what, String found) {
     return key + ": expected " + what + " but found '" + found + "'";
   }
 }

@@ -22,12 +22,26 @@ final class SubmitRequest {
   }
 
   /** The request with this batch script. */
-  static JobRequest of(Submission s, SlurmSettings site, String script) {
+  static JobRequest of(Submission s, SlurmSettings site, String script) throws ConnectorException {
     JobSpec spec = s.instance().spec();
     Map<String, String> env = new LinkedHashMap<>();
     env.put("PATH", site.path());
     env.putAll(spec.env());
     Resources r = spec.resources();
+    PartitionChoice partitions = site.partitionChoice();
+    PartitionChoice.Choice where =
+        partitions
+            .choose(r)
+            .orElseThrow(
+                () ->
+                    new ConnectorException(
+                        "site "
+                            + site.site()
+                            + ": job "
+                            + s.instance().id()
+                            + " fits no partition: "
+                            + String.join("; ", partitions.misfits(r)),
+                        false));
     return new JobRequest(
         s.token(),
         s.instance().id(),
@@ -45,9 +59,9 @@ final class SubmitRequest {
         r.gpuModel() == null ? null : r.gpuModel().toLowerCase(Locale.ROOT),
         r.memory() == null ? null : Math.max(1, ceilDiv(r.memory().bytes(), MIB)),
         r.walltime() == null ? null : (int) Math.max(1, ceilDiv(r.walltime().toSeconds(), 60)),
-        site.partition(),
+        where.partition(),
         site.account(),
-        site.qos());
+        where.qos());
   }
 
   private static long ceilDiv(long a, long b) {

@@ -153,11 +153,13 @@ class SlurmConnectorClusterTest {
 
   @ParameterizedTest(name = "Slurm {0} over {1}")
   @MethodSource("io.fedflow.connectors.slurm.SlurmLab#sites")
-  void capacityCountsFreeCpusOfThePartition(String cluster, String transport) throws Exception {
+  void capacityOffersTheUsersQueueWhereAPartitionHasUsableNodes(String cluster, String transport)
+      throws Exception {
     SlurmLab lab = SlurmLab.require(cluster, transport);
-    try (Connector site = open(lab)) {
+    try (Connector site = open(lab, Map.of("maxJobsPerUser", "500"))) {
       Capacity before = site.capacity();
-      assertThat(before.freeSlots()).isPositive();
+      // The lab's node has 16 cpus: a batch site's room is its queue, beyond its idle cpus.
+      assertThat(before.freeSlots()).isGreaterThan(16).isLessThanOrEqualTo(500);
       assertThat(before.queuedJobs()).isNotNegative();
     }
     try (Connector site = open(lab, Map.of("partition", "no-such-partition"))) {

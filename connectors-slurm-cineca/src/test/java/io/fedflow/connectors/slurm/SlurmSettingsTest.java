@@ -8,6 +8,7 @@ import io.fedflow.engine.connector.ConnectorProvider;
 import io.fedflow.engine.connector.SiteConfig;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class SlurmSettingsTest {
       "eyJhbGciOiJIUzI1NiJ9.eyJzdW4iOiJsYWJ1c2VyIn0.c2VjcmV0LXNpZ25hdHVyZQ";
 
   private static Map<String, String> good() {
-    Map<String, String> s = new HashMap<>();
+    Map<String, String> s = new LinkedHashMap<>(); // problems come in the order written
     s.put("url", "http://127.0.0.1:6820");
     s.put("user", "fedflow-user");
     s.put("token", "env:SLURM_JWT");
@@ -52,7 +53,7 @@ class SlurmSettingsTest {
     assertThat(s.path()).isEqualTo("/usr/local/bin:/usr/bin:/bin");
     assertThat(s.arrays()).isTrue();
     assertThat(s.maxArraySize()).isEqualTo(1001);
-    assertThat(s.maxJobsPerUser()).isNull();
+    assertThat(s.maxJobsPerUser()).isEqualTo(1000);
   }
 
   @Test
@@ -82,7 +83,8 @@ class SlurmSettingsTest {
         .hasMessageContaining(
             "site cineca: partiton: expected one of account, api, arrays, capacityCache,"
                 + " controlPersist, host, identityFile, knownHosts, maxArraySize, maxJobsPerUser,"
-                + " partition, path, port, qos, token, transport, url, user, workdir\n")
+                + " partition, path, port, qos, token, transport, url, user, workdir,"
+                + " partitions.<name>.<field>, qos.<name>.<field>\n")
         .hasMessageContaining(
             "site cineca: url: expected an http(s) URL like http://slurm.example:6820 but found"
                 + " '127.0.0.1:6820'")
@@ -96,6 +98,32 @@ class SlurmSettingsTest {
             "site cineca: maxArraySize: expected a whole number of at least 2 but found '1'")
         .hasMessageContaining(
             "site cineca: maxJobsPerUser: expected a whole number of at least 1 but found 'many'");
+  }
+
+  @Test
+  void everyBadPartitionOrQosSettingIsNamedAtOnce() {
+    Map<String, String> s = good();
+    s.put("partitions.gpu.maxWalltime", "a day");
+    s.put("partitions.gpu.gpusPerNode", "-1");
+    s.put("partitions.gpu.colour", "red");
+    s.put("partitions.cpu.maxMemory", "30 gigs");
+    s.put("qos.long.maxWalltime", "4d");
+    s.put("qos.big.partitions", "gpu, fpga");
+    assertThatThrownBy(() -> read(s))
+        .isInstanceOf(ConnectorException.class)
+        .hasMessage(
+            "site cineca: partitions.gpu.colour: expected partitions.<name>.<field>, the field one"
+                + " of nodes, cpusPerNode, memoryPerNode, gpusPerNode, gpuModel, cpuModel,"
+                + " maxNodes, maxWalltime, maxCpus, maxMemory\n"
+                + "site cineca: partitions.gpu.gpusPerNode: expected a whole number of at least 0"
+                + " but found '-1'\n"
+                + "site cineca: partitions.gpu.maxWalltime: expected a duration like 30m, 24h or"
+                + " 4d but found 'a day'\n"
+                + "site cineca: partitions.cpu.maxMemory: expected a size like 30.8GB or 512GiB"
+                + " but found '30 gigs'\n"
+                + "site cineca: qos.long.partitions: required (the partitions it applies to)\n"
+                + "site cineca: qos.big.partitions: expected partitions described under"
+                + " partitions but found 'fpga'");
   }
 
   private static Map<String, String> goodSsh() {

@@ -94,7 +94,7 @@ public final class RunExecutor {
     this.canceller = new Canceller(sites);
     this.recovery = new Recovery(sites, model);
     this.progress = new Progress(run.id(), run.createdAt(), clock, listener);
-    this.placement = SiteChooser.only(sites.first());
+    this.placement = SiteChooser.firstAllowed(sites.names());
     this.cancelSeen = model.cancelRequested();
   }
 
@@ -102,7 +102,7 @@ public final class RunExecutor {
    * Loads a run from the store: its workflow as recorded, its parameters, the state of each job.
    *
    * @throws EngineException when the recorded run does not fit its workflow, or names a site that
-   *     is not configured now
+   *     is not configured now, or a job that no site configured now may take
    */
   public static RunExecutor load(
       RunStore store, RunRecord run, Sites sites, Clock clock, RunListener listener) {
@@ -124,6 +124,7 @@ public final class RunExecutor {
               + String.join(", ", unknown)
               + ", which the engine is not configured with now");
     }
+    SiteCheck.requirePlacements(plan, sites.names());
     return new RunExecutor(store, run, model, sites, clock, listener);
   }
 

@@ -4,15 +4,16 @@ import io.fedflow.engine.EngineException;
 import io.fedflow.engine.connector.ConnectorException;
 import io.fedflow.engine.connector.ConnectorProvider;
 import io.fedflow.engine.connector.SiteConfig;
+import io.fedflow.engine.site.SitesException;
+import io.fedflow.engine.site.SitesFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 /**
  * The sites an engine uses, each with its connector open, found through {@link ServiceLoader} by
@@ -34,12 +35,6 @@ public final class Sites implements AutoCloseable {
   }
 
   /**
-   * Opens a connector per site.
-   *
-   * @param home the engine's home, the default local site's {@code home}
-   * @throws EngineException naming the site whose type is unknown or whose settings are wrong
-   */
-  /**
    * Whether {@code site} is configured and runs its jobs elsewhere: only then may it keep files of
    * theirs that are not here. Opening the sites to learn it would start the local spawner.
    */
@@ -47,48 +42,64 @@ public final class Sites implements AutoCloseable {
     return configs.stream().anyMatch(c -> c.name().equals(site) && !IN_PROCESS.contains(c.type()));
   }
 
+  /**
+   * Opens a connector per site.
+   *
+   * @param home the engine's home, the default local site's {@code home}
+   * @throws EngineException naming every site whose type is unknown or whose settings are wrong
+   */
   public static Sites open(List<SiteConfig> configs, Path home) {
-    List<SiteConfig> sites =
-        configs.isEmpty()
-            ? List.of(new SiteConfig(DEFAULT, "local", Map.of("home", home.toString())))
-            : configs;
-    Map<String, ConnectorProvider> providers = new TreeMap<>();
-    for (ConnectorProvider p : ServiceLoader.load(ConnectorProvider.class)) {
-      providers.put(p.type(), p);
-    }
-    Map<String, Site> open = new LinkedHashMap<>();
+    return open(configs, home, p -> p);
+  }
+
+  /**
+   * Opens a connector per site of a sites file; each problem names its place in the file.
+   *
+   * @throws SitesException with every problem of every site
+   */
+  public static Sites open(SitesFile file, Path home) {
     try {
-      for (SiteConfig c : sites) {
+      return open(file.sites(), home, file::locate);
+    } catch (EngineException e) {
+      throw new SitesException(List.of(e.getMessage().split("\n")));
+    }
+  }
+
+  /** The sites, or the embedded default when none is configured. */
+  public static List<SiteConfig> orDefault(List<SiteConfig> configs, Path home) {
+    return configs.isEmpty()
+        ? List.of(new SiteConfig(DEFAULT, "local", Map.of("home", home.toString())))
+        : configs;
+  }
+
+  private static Sites open(List<SiteConfig> configs, Path home, UnaryOperator<String> locate) {
+    Providers providers = new Providers();
+    Map<String, Site> open = new LinkedHashMap<>();
+    List<String> problems = new ArrayList<>();
+    for (SiteConfig c : orDefault(configs, home)) {
+      try {
         if (open.containsKey(c.name())) {
-          throw new EngineException("site '" + c.name() + "' is configured twice");
+          throw new EngineException("site " + c.name() + ": is configured twice");
         }
-        ConnectorProvider p = providers.get(c.type());
-        if (p == null) {
-          throw new EngineException(
-              "site '"
-                  + c.name()
-                  + "' has the type '"
-                  + c.type()
-                  + "', which no connector serves (known: "
-                  + String.join(", ", providers.keySet())
-                  + ")");
-        }
-        try {
-          open.put(c.name(), new Site(c.name(), p.open(c), IN_PROCESS.contains(c.type())));
-        } catch (ConnectorException e) {
-          throw new EngineException("cannot open site '" + c.name() + "': " + e.getMessage(), e);
+        ConnectorProvider p = providers.of(c);
+        open.put(c.name(), new Site(c.name(), p.open(c), IN_PROCESS.contains(c.type())));
+      } catch (EngineException | ConnectorException e) {
+        for (String line : e.getMessage().split("\\n")) {
+          problems.add(
+              locate.apply(line.startsWith("site ") ? line : "site " + c.name() + ": " + line));
         }
       }
-    } catch (RuntimeException e) {
+    }
+    if (!problems.isEmpty()) {
       open.values().forEach(Site::close);
-      throw e;
+      throw new EngineException(String.join("\n", problems));
     }
     return new Sites(open);
   }
 
-  /** The site jobs are placed on while placement has one site to choose. */
-  String first() {
-    return byName.keySet().iterator().next();
+  /** The names of the sites, in the order configured. */
+  List<String> names() {
+    return List.copyOf(byName.keySet());
   }
 
   /** The site of this name, or null. */

@@ -9,6 +9,7 @@ import io.fedflow.engine.JobState;
 import io.fedflow.engine.RunRecord;
 import io.fedflow.engine.RunState;
 import io.fedflow.engine.RunUsage;
+import io.fedflow.engine.site.SitesSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -55,8 +56,37 @@ public final class RunStore {
    * @param plan the run's workflow planned with its parameters, as {@link #plan} makes it again
    */
   public synchronized void createRun(RunRecord run, Plan plan) {
-    write("cannot record run " + run.id(), () -> writer.insertRun(run, plan.instanceCount()));
+    createRun(run, plan, null);
+  }
+
+  /**
+   * As {@link #createRun(RunRecord, Plan)}, with the sites file the run uses, in the same
+   * transaction.
+   *
+   * @param sites null when the run uses the engine's own sites
+   */
+  public synchronized void createRun(RunRecord run, Plan plan, SitesSource sites) {
+    write(
+        "cannot record run " + run.id(),
+        () -> {
+          writer.insertRun(run, plan.instanceCount());
+          if (sites != null) {
+            RunSites.put(database.connection(), run.id(), sites);
+          }
+        });
     plans.keep(run, plan);
+  }
+
+  /** The sites file the run uses, or empty when it uses the engine's own sites. */
+  public synchronized Optional<SitesSource> sites(String runId) {
+    return read(() -> RunSites.get(database.connection(), runId));
+  }
+
+  /** Records {@code sites} as the run's sites file from now on, in place of the one it had. */
+  public synchronized void replaceSites(String runId, SitesSource sites) {
+    write(
+        "cannot record the sites of run " + runId,
+        () -> RunSites.put(database.connection(), runId, sites));
   }
 
   /**

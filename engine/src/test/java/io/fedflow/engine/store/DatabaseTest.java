@@ -131,7 +131,7 @@ class DatabaseTest {
         .hasMessage(
             "database "
                 + dir.resolve("fedflow.mv.db")
-                + " was written by a newer fedflow (schema version 99, this fedflow knows up to 3):"
+                + " was written by a newer fedflow (schema version 99, this fedflow knows up to 4):"
                 + " use that fedflow or a newer one");
   }
 

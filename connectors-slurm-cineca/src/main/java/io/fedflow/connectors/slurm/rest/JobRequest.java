@@ -87,6 +87,11 @@ public record JobRequest(
         null);
   }
 
+  /** This job with another batch script. */
+  public JobRequest withScript(String script) {
+    return asArray(name, comment, script, array);
+  }
+
   /** The same job as an array of these tasks. */
   public JobRequest asArray(String name, String comment, String script, String tasks) {
     return new JobRequest(
