@@ -72,7 +72,7 @@ record RunLedger(
   }
 
   private static boolean settled(List<SacctRow> sacct, Set<String> submitted) {
-    Set<String> names = sacct.stream().map(SacctRow::name).collect(Collectors.toSet());
+    Set<String> names = sacct.stream().map(SacctRow::token).collect(Collectors.toSet());
     return names.containsAll(submitted)
         && sacct.stream().noneMatch(r -> ACTIVE.contains(baseState(r)));
   }
@@ -84,12 +84,12 @@ record RunLedger(
 
   /**
    * Nothing lost, nothing twice, in Slurm's own accounting: each recorded attempt that reached the
-   * cluster is exactly one Slurm job named by its token, with the id the engine recorded, and Slurm
-   * has no job of the run under a token the engine did not record.
+   * cluster is exactly one Slurm job (or array task) named by its token, with the id the engine
+   * recorded, and Slurm has no job of the run under a token the engine did not record.
    */
   void assertEachAttemptIsOneSlurmJob() {
     Map<String, List<SacctRow>> byToken =
-        sacct.stream().collect(Collectors.groupingBy(SacctRow::name));
+        sacct.stream().collect(Collectors.groupingBy(SacctRow::token));
     assertThat(byToken.values())
         .as("Slurm jobs per submission token (sacct)")
         .allSatisfy(rows -> assertThat(rows).hasSize(1));

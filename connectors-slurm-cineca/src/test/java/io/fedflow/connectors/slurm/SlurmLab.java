@@ -161,7 +161,19 @@ record SlurmLab(String cluster, String transport, Map<String, String> env) {
   }
 
   /** One job as accounting lists it: its name (the submission token), id and state. */
-  record SacctRow(String name, String id, String state) {}
+  record SacctRow(String name, String id, String state) {
+    /**
+     * The submission token of this row: its name, or for a task of a job array (id {@code
+     * <array>_<task>}) the token its task number stands for.
+     */
+    String token() {
+      int cut = id.indexOf('_');
+      if (cut < 0 || !id.substring(cut + 1).matches("[0-9]+")) {
+        return name;
+      }
+      return ArrayNaming.token(name, Integer.parseInt(id.substring(cut + 1)));
+    }
+  }
 
   /**
    * The jobs of a run as {@code sacct} lists them (allocations, submitted in the last two hours),

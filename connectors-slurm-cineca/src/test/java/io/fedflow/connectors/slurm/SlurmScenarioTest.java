@@ -179,7 +179,7 @@ class SlurmScenarioTest {
     RunLedger run = RunLedger.read(lab, home, runId);
     run.assertEachAttemptIsOneSlurmJob();
     assertThat(run.sacct())
-        .extracting(SacctRow::name, RunLedger::baseState)
+        .extracting(SacctRow::token, RunLedger::baseState)
         .hasSize(2)
         .contains(tuple(run.attempts().get("seven").get(0).token(), "FAILED"));
     run.assertLedgerHasOneLinePerAttempt();
