@@ -671,19 +671,32 @@ env_text() {
   done
 }
 
-# A fedflow sites file (docs/site-config.md) naming the given clusters as REST sites lab22, lab24.
+# A fedflow sites file (docs/site-config.md) naming the given clusters as REST sites lab22, lab24
+# (TRANSPORT rest) or as SSH sites lab22-ssh, lab24-ssh (TRANSPORT ssh). sites_text TRANSPORT CLUSTER...
 sites_text() {
+  local transport=$1
+  shift
   local c
   printf '# fedflow sites of the local Slurm lab, written by scripts/local-slurm.sh when it starts or\n'
   printf '# stops a cluster. Use: fedflow run WORKFLOW --sites %s/sites.yaml\n' "$LAB"
   printf 'version: 1\nsites:\n'
   for c in "$@"; do
     use_cluster "$c"
-    printf '  lab%s:\n' "$c"
-    printf '    type: slurm\n'
-    printf "    url: 'http://127.0.0.1:%s'\n" "$REST_PORT"
+    if [[ $transport == ssh ]]; then
+      printf '  lab%s-ssh:\n' "$c"
+      printf '    type: slurm\n'
+      printf '    transport: ssh\n'
+      printf "    host: '127.0.0.1'\n"
+      printf "    port: '%s'\n" "$(ssh_port)"
+      printf "    identityFile: '%s'\n" "$SSH_DIR/fedflow-user"
+      printf "    knownHosts: '%s'\n" "$SSH_DIR/known_hosts"
+    else
+      printf '  lab%s:\n' "$c"
+      printf '    type: slurm\n'
+      printf "    url: 'http://127.0.0.1:%s'\n" "$REST_PORT"
+      printf "    token: 'file:%s'\n" "$META/token"
+    fi
     printf "    user: '%s'\n" "$JOB_USER"
-    printf "    token: 'file:%s'\n" "$META/token"
     printf "    workdir: '/home/%s/fedflow-jobs'\n" "$JOB_USER"
     printf "    partition: '%s'\n" "$PARTITION"
     printf "    account: '%s'\n" "$ACCOUNT"
@@ -692,21 +705,23 @@ sites_text() {
   done
 }
 
-# The sites files: sites.yaml with every running cluster, sites-22.yaml and sites-24.yaml with one
-# each; a file whose clusters are not running is removed, so a stale one never points at nothing.
+# The sites files: sites.yaml with every running cluster through both transports, sites-22.yaml and
+# sites-24.yaml with one each over REST, sites-22-ssh.yaml and sites-24-ssh.yaml over SSH; a file whose clusters are not running is removed, so a stale one never points at nothing.
 write_sites() {
   local c running=()
   for c in 22 24; do
     if all_alive "$c"; then
       running+=("$c")
-      sites_text "$c" >"$LAB/sites-$c.yaml.tmp"
+      sites_text rest "$c" >"$LAB/sites-$c.yaml.tmp"
       mv "$LAB/sites-$c.yaml.tmp" "$LAB/sites-$c.yaml"
+      sites_text ssh "$c" >"$LAB/sites-$c-ssh.yaml.tmp"
+      mv "$LAB/sites-$c-ssh.yaml.tmp" "$LAB/sites-$c-ssh.yaml"
     else
-      rm -f "$LAB/sites-$c.yaml"
+      rm -f "$LAB/sites-$c.yaml" "$LAB/sites-$c-ssh.yaml"
     fi
   done
   if ((${#running[@]} > 0)); then
-    sites_text "${running[@]}" >"$LAB/sites.yaml.tmp"
+    { sites_text rest "${running[@]}" && sites_text ssh "${running[@]}" | sed '1,/^sites:$/d'; } >"$LAB/sites.yaml.tmp"
     mv "$LAB/sites.yaml.tmp" "$LAB/sites.yaml"
   else
     rm -f "$LAB/sites.yaml"
