@@ -3,7 +3,6 @@ package io.fedflow.connectors.slurm;
 import io.fedflow.connectors.slurm.rest.ApiProbe;
 import io.fedflow.connectors.slurm.rest.HttpSettings;
 import io.fedflow.connectors.slurm.rest.JobRecord;
-import io.fedflow.connectors.slurm.rest.NodeRecord;
 import io.fedflow.connectors.slurm.rest.SlurmClient;
 import io.fedflow.connectors.slurm.rest.SlurmHttp;
 import io.fedflow.connectors.slurm.rest.SlurmStates;
@@ -301,11 +300,7 @@ final class SlurmConnector implements Connector {
   }
 
   /**
-   * The room a batch site offers is its queue, not its idle cpus: {@code maxJobsPerUser} less the
-   * user's jobs queued or running (each array task one job, as Slurm counts them against
-   * MaxSubmitJobs), so that a busy partition still gets the run's jobs in its queue; none when the
-   * site's partition has no usable node (nothing would start). Queued: the jobs pending in the
-   * whole cluster. Reused for {@code capacityCache}.
+   * {@link SiteRoom} from one {@code nodes} and one jobs listing, reused for {@code capacityCache}.
    */
   @Override
   public synchronized Capacity capacity() throws ConnectorException {
@@ -314,27 +309,7 @@ final class SlurmConnector implements Connector {
       return capacity;
     }
     SlurmClient r = rest();
-    boolean usable = false;
-    for (NodeRecord node : r.nodes()) {
-      usable |=
-          node.usable()
-              && (settings.partition() == null || node.partitions().contains(settings.partition()));
-    }
-    int pending = 0;
-    int mine = 0;
-    for (JobRecord j : listings.list(r)) {
-      SiteState state = SlurmStates.observe(j).state();
-      int n = j.arrayJobId() == null ? 1 : JobKey.of(j).size(); // pending tasks share a record
-      if (state == SiteState.QUEUED) {
-        pending += n;
-      }
-      if ((state == SiteState.QUEUED || state == SiteState.RUNNING)
-          && settings.user().equals(j.user())) {
-        mine += n;
-      }
-    }
-    int free = usable ? Math.max(0, settings.maxJobsPerUser() - mine) : 0;
-    capacity = new Capacity(free, pending);
+    capacity = SiteRoom.of(r.nodes(), listings.list(r), settings);
     capacityAt = now;
     return capacity;
   }

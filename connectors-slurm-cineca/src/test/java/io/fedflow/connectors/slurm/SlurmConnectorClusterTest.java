@@ -161,6 +161,16 @@ class SlurmConnectorClusterTest {
       // The lab's node has 16 cpus: a batch site's room is its queue, beyond its idle cpus.
       assertThat(before.freeSlots()).isGreaterThan(16).isLessThanOrEqualTo(500);
       assertThat(before.queuedJobs()).isNotNegative();
+      // The lab's one node: 16 cpus, no GPU, in the lab's partition.
+      assertThat(before.pools())
+          .filteredOn(p -> p.name().equals(lab.get("PARTITION")))
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.totalCpus()).isEqualTo(16);
+                assertThat(p.freeCpus()).isBetween(0, 16);
+                assertThat(p.totalGpus()).isZero();
+              });
     }
     try (Connector site = open(lab, Map.of("partition", "no-such-partition"))) {
       assertThat(site.capacity().freeSlots()).isZero();

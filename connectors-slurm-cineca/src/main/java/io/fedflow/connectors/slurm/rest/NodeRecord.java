@@ -3,15 +3,27 @@ package io.fedflow.connectors.slurm.rest;
 import java.util.List;
 
 /**
- * A compute node: its state names ({@code [IDLE]}, {@code [MIXED, DRAIN]}), its cpus and how many
- * are allocated, and the partitions it belongs to.
+ * A compute node: its state names ({@code [IDLE]}, {@code [MIXED, DRAIN]}), its cpus and GPUs and
+ * how many are allocated, and the partitions it belongs to.
  */
 public record NodeRecord(
-    String name, List<String> states, int cpus, int allocatedCpus, List<String> partitions) {
+    String name,
+    List<String> states,
+    int cpus,
+    int allocatedCpus,
+    List<String> partitions,
+    int gpus,
+    int allocatedGpus) {
 
   public NodeRecord {
     states = List.copyOf(states);
     partitions = List.copyOf(partitions);
+  }
+
+  /** A node without GPUs. */
+  public NodeRecord(
+      String name, List<String> states, int cpus, int allocatedCpus, List<String> partitions) {
+    this(name, states, cpus, allocatedCpus, partitions, 0, 0);
   }
 
   /** Whether the scheduler may start jobs here: not down, drained, failing or powered off. */

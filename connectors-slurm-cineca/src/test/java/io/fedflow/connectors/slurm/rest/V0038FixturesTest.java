@@ -215,6 +215,7 @@ class V0038FixturesTest {
               assertThat(n.allocatedCpus()).isZero();
               assertThat(n.usable()).isTrue();
               assertThat(n.partitions()).containsExactly("debug");
+              assertThat(n.gpus()).isZero(); // gres ""
             });
     assertThat(rest.partitions()).containsExactly(new PartitionRecord("debug", true, 2));
   }

@@ -1,5 +1,6 @@
 package io.fedflow.connectors.slurm.rest.v0038;
 
+import io.fedflow.connectors.slurm.rest.GresGpus;
 import io.fedflow.connectors.slurm.rest.JobRecord;
 import io.fedflow.connectors.slurm.rest.JobRequest;
 import io.fedflow.connectors.slurm.rest.NodeRecord;
@@ -173,7 +174,9 @@ final class V0038Codec {
         states,
         n.getCpus() == null ? 0 : n.getCpus().intValue(),
         n.getAllocCpus() == null ? 0 : n.getAllocCpus().intValue(),
-        n.getPartitions() == null ? List.of() : n.getPartitions());
+        n.getPartitions() == null ? List.of() : n.getPartitions(),
+        GresGpus.count(n.getGres()),
+        GresGpus.count(n.getGresUsed()));
   }
 
   static PartitionRecord partition(V0038Partition p) {

@@ -1,5 +1,6 @@
 package io.fedflow.connectors.slurm.rest.v0040;
 
+import io.fedflow.connectors.slurm.rest.GresGpus;
 import io.fedflow.connectors.slurm.rest.JobRecord;
 import io.fedflow.connectors.slurm.rest.JobRequest;
 import io.fedflow.connectors.slurm.rest.NodeRecord;
@@ -125,7 +126,9 @@ final class V0040Codec {
             : n.getState().stream().map(s -> s.getValue().toUpperCase(Locale.ROOT)).toList(),
         n.getCpus() == null ? 0 : n.getCpus().intValue(),
         n.getAllocCpus() == null ? 0 : n.getAllocCpus().intValue(),
-        n.getPartitions() == null ? List.of() : n.getPartitions());
+        n.getPartitions() == null ? List.of() : n.getPartitions(),
+        GresGpus.count(n.getGres()),
+        GresGpus.count(n.getGresUsed()));
   }
 
   static PartitionRecord partition(V0042PartitionInfo p) {
