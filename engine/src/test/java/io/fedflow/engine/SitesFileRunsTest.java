@@ -80,7 +80,7 @@ class SitesFileRunsTest {
           .isInstanceOf(SitesException.class)
           .hasMessage(
               "sites.yaml:9:5: sites.other.type: expected a site type that a connector serves"
-                  + " (local, memory, pausing-local) but found 'condor'");
+                  + " (batching-memory, local, memory, pausing-local) but found 'condor'");
       assertThat(engine.runs()).isEmpty();
     }
   }

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.Arguments;
  * the Slurm commands ({@code ssh}). When the lab or the cluster is absent the test is skipped with
  * the reason, or fails when {@code FEDFLOW_REQUIRE_SLURM=1}.
  */
-record SlurmLab(String cluster, String transport, Map<String, String> env) {
+public record SlurmLab(String cluster, String transport, Map<String, String> env) {
   private static final Pattern EXPORT = Pattern.compile("^export ([A-Z0-9_]+)='([^']*)'$");
 
   /** For {@code @MethodSource}: {@link #clusters}. */
@@ -42,13 +42,13 @@ record SlurmLab(String cluster, String transport, Map<String, String> env) {
   }
 
   /** Each cluster through each transport: (cluster, transport). */
-  static Stream<Arguments> sites() {
+  public static Stream<Arguments> sites() {
     return clusters().stream()
         .flatMap(c -> Stream.of(Arguments.of(c, "rest"), Arguments.of(c, "ssh")));
   }
 
   /** The cluster through this transport, answering; or the test is skipped (or failed). */
-  static SlurmLab require(String cluster, String transport) {
+  public static SlurmLab require(String cluster, String transport) {
     SlurmLab lab = require(cluster);
     if (transport.equals("rest")) {
       return lab;
@@ -133,7 +133,7 @@ record SlurmLab(String cluster, String transport, Map<String, String> env) {
     }
   }
 
-  String get(String key) {
+  public String get(String key) {
     return env.getOrDefault("FEDFLOW_SLURM" + cluster + "_" + key, "");
   }
 
@@ -228,13 +228,20 @@ record SlurmLab(String cluster, String transport, Map<String, String> env) {
     return out;
   }
 
+  /** The sites file the lab wrote for this cluster through this transport. */
+  public Path sitesFile() {
+    return Path.of(
+        env.getOrDefault("FEDFLOW_SLURM_LAB", "/var/lib/fedflow-slurm-lab"),
+        "sites-" + cluster + (transport.equals("ssh") ? "-ssh" : "") + ".yaml");
+  }
+
   /** A path on the cluster as this machine reaches it (24 runs in a chroot). */
-  Path onHost(String clusterPath) {
+  public Path onHost(String clusterPath) {
     return Path.of(get("ROOT") + clusterPath);
   }
 
   /** Deletes a run's folder on a cluster of the lab, if the lab has it. */
-  static void removeRun(String cluster, String runId) throws IOException {
+  public static void removeRun(String cluster, String runId) throws IOException {
     Path file =
         Path.of(
             System.getenv().getOrDefault("FEDFLOW_SLURM_LAB", "/var/lib/fedflow-slurm-lab"), "env");
