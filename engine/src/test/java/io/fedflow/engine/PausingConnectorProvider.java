@@ -96,6 +96,12 @@ public final class PausingConnectorProvider implements ConnectorProvider {
       return local.capacity();
     }
 
+    /** The wrapped site's news, as the engine would hear it without the wrapper. */
+    @Override
+    public void onNews(Runnable news) {
+      local.onNews(news);
+    }
+
     @Override
     public void close() {
       local.close();

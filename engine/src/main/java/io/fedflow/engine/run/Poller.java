@@ -19,15 +19,19 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * Asks each site, in one call, for the state of all its jobs of the run, on an interval that
- * adapts: halved while polls bring news, doubled up to two seconds while they do not. Only news
- * become events: a job seen as it already is changes nothing, and the executor sleeps instead of
- * deciding. A site that fails to answer changes nothing either; its jobs stay as they are.
+ * adapts: halved while polls bring news, doubled up to two seconds while they do not; never below a
+ * second while a site out of this process is polled, since a batch scheduler lists every job of the
+ * cluster per poll (a site that tells of its jobs' ends by itself still wakes the executor at once
+ * through {@code onNews}). Only news become events: a job seen as it already is changes nothing,
+ * and the executor sleeps instead of deciding. A site that fails to answer changes nothing either;
+ * its jobs stay as they are.
  */
 final class Poller {
   private static final Logger LOG = LogManager.getLogger(Poller.class);
   static final long FIRST_NANOS = 20_000_000L;
   static final long LEAST_NANOS = 2_000_000L;
   static final long MOST_NANOS = 2_000_000_000L;
+  static final long REMOTE_LEAST_NANOS = 1_000_000_000L;
 
   private final Sites sites;
   private final Set<String> failing = new HashSet<>();
@@ -68,10 +72,16 @@ final class Poller {
       return false;
     }
     int before = events.size();
-    bySite.forEach((site, jobs) -> pollSite(sites.get(site), jobs, model, events));
+    boolean remote = false;
+    for (Map.Entry<String, List<SiteJob>> e : bySite.entrySet()) {
+      Site site = sites.get(e.getKey());
+      remote |= !site.inProcess();
+      pollSite(site, e.getValue(), model, events);
+    }
     polls++;
     boolean news = events.size() > before;
-    interval = news ? Math.max(LEAST_NANOS, interval / 2) : Math.min(MOST_NANOS, interval * 2);
+    interval = news ? interval / 2 : Math.min(MOST_NANOS, interval * 2);
+    interval = Math.max(remote ? REMOTE_LEAST_NANOS : LEAST_NANOS, interval);
     nextAt = now + interval;
     return true;
   }
