@@ -2,12 +2,13 @@
 # Reruns the figures of "Slurm (connectors-slurm-cineca/)" in docs/benchmarks.md, on the clusters
 # of the lab (scripts/local-slurm.sh start both), which it neither starts nor stops:
 #   a  submission throughput: JOBS `true` jobs through fedflow's Slurm connector against a raw
-#      HttpClient loop of the same POSTs (same bodies, same token), alternately, ROUNDS rounds
+#      HttpClient loop of the same POSTs (same bodies, same token), alternately, ROUNDS rounds after
+#      WARMUPS warm-up rounds (printed as w1...; left out of the ratios)
 #   b  REST requests per job over whole runs: fan-outs of RUN_SIZES jobs through the engine
 #   c  one GET jobs with JOBS jobs queued: a full listing against slurmctld's "unchanged" answer to
 #      update_time, POLL_ROUNDS times each, alternately
 # Usage: scripts/bench-slurm.sh [a] [b] [c]   (all three by default)
-# Environment: CLUSTERS ("22 24"), JOBS (1000), ROUNDS (3), RUN_SIZES ("10 100 1000"),
+# Environment: CLUSTERS ("22 24"), JOBS (1000), ROUNDS (3), WARMUPS (3), RUN_SIZES ("10 100 1000"),
 #   POLL_ROUNDS (7), RUN_COMMAND (the jobs of b: "true"; "sleep 30" for a queue that stays still),
 #   SLURM_SITE_SETTINGS (extra site settings, key=value,...: e.g. arrays=false).
 # The benchmark's jobs are named ffbench.*; they are cancelled between sides and at the end.
@@ -17,6 +18,7 @@ parts=${*:-a b c}
 clusters=${CLUSTERS:-22 24}
 jobs=${JOBS:-1000}
 rounds=${ROUNDS:-3}
+warmups=${WARMUPS:-3}
 run_sizes=${RUN_SIZES:-10 100 1000}
 poll_rounds=${POLL_ROUNDS:-7}
 
@@ -35,7 +37,7 @@ if [[ $parts == *a* ]]; then
   echo "| Slurm | round | side | jobs | wall | jobs/s | JVM CPU | slurmrestd CPU | slurmctld CPU | slurmdbd CPU | slurmd CPU | load |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
   for c in $clusters; do
-    bench io.fedflow.benchmarks.SlurmSubmitBenchmark "$c" "$rounds" "$jobs"
+    bench io.fedflow.benchmarks.SlurmSubmitBenchmark "$c" "$rounds" "$jobs" "$warmups"
   done
 fi
 if [[ $parts == *b* ]]; then

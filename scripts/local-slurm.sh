@@ -17,6 +17,7 @@ JOB_USER=fedflow-user
 REST_USER=fedflow-rest
 ACCOUNT=fedflow
 PARTITION=debug
+HELD_PARTITION=held
 DB_PORT=6830
 CHROOT=$LAB/trixie
 SYS_PATH=/usr/sbin:/usr/bin:/sbin:/bin
@@ -401,6 +402,9 @@ AccountingStoragePass=$MUNGE_SOCKET
 JobCompType=jobcomp/none
 $node_line
 PartitionName=$PARTITION Nodes=ALL Default=YES MaxTime=INFINITE State=UP
+# Takes jobs and never starts them (DOWN): scripts/bench-slurm.sh submits there, so that slurmctld
+# spends the run on the submissions it is measured with and not on starting and ending jobs.
+PartitionName=$HELD_PARTITION Nodes=ALL MaxTime=INFINITE State=DOWN
 EOF
   chmod 0644 "$HDIR/etc/slurm.conf"
   if [[ $CL == 24 ]]; then
@@ -663,6 +667,7 @@ env_text() {
     printf "export %s_TOKEN_FILE='%s'\n" "$p" "$META/token"
     printf "export %s_CLUSTER='%s'\n" "$p" "$NAME"
     printf "export %s_PARTITION='%s'\n" "$p" "$PARTITION"
+    printf "export %s_HELD_PARTITION='%s'\n" "$p" "$HELD_PARTITION"
     printf "export %s_ACCOUNT='%s'\n" "$p" "$ACCOUNT"
     printf "export %s_WORKDIR='%s'\n" "$p" "/home/$JOB_USER/fedflow-jobs"
     printf "export %s_ROOT='%s'\n" "$p" "$ROOT"

@@ -70,6 +70,23 @@ record LabCluster(String cluster, Path lab, Map<String, String> env, Map<String,
     return new SiteConfig(name, "slurm", s);
   }
 
+  /**
+   * {@link #site}, submitting to the lab's partition whose jobs stay pending ({@code held}, DOWN),
+   * when the lab has one.
+   */
+  SiteConfig heldSite(String name) {
+    SiteConfig site = site(name);
+    String held = get("HELD_PARTITION");
+    if (held.isEmpty()) {
+      System.err.println(
+          "# the lab has no held partition: the jobs run (scripts/local-slurm.sh restart CLUSTER slurmctld)");
+      return site;
+    }
+    Map<String, String> s = new HashMap<>(site.settings());
+    s.put("partition", held);
+    return new SiteConfig(name, "slurm", s);
+  }
+
   String token() throws IOException {
     return Files.readString(Path.of(get("TOKEN_FILE")), StandardCharsets.UTF_8).strip();
   }

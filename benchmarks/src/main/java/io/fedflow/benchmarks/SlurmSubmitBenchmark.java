@@ -8,14 +8,10 @@ import io.fedflow.engine.connector.ConnectorProvider;
 import io.fedflow.engine.connector.SiteConfig;
 import io.fedflow.engine.connector.Submission;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,12 +22,16 @@ import java.util.ServiceLoader;
  * Submission throughput on a cluster of the Slurm lab: N {@code true} jobs submitted through
  * fedflow's Slurm connector ({@code Connector.submit}, one call per job: the instance rendered, the
  * launcher written, the JSON encoded, one POST) against a raw loop of the same POSTs with the same
- * bodies over a plain {@link HttpClient}, alternately, in rounds whose order alternates. Between
- * sides the jobs are cancelled and slurmctld is left to let go of them, so each side starts from
- * the same queue.
+ * bodies over a plain {@link HttpClient}, alternately, in rounds whose order alternates. The jobs
+ * go to the lab's partition that never starts them: run at once on the lab's one node, they made
+ * slurmctld and the node start and end jobs during the measurement, and a side a little slower got
+ * more of that work in its time (slurmctld CPU up to 1.4 times the other side's, for the same
+ * requests). Between sides the jobs are cancelled and slurmctld is left to let go of them, so each
+ * side starts from the same queue.
  *
- * <p>{@code SlurmSubmitBenchmark CLUSTER ROUNDS JOBS} prints one table row per side and round, then
- * the ratio's median and spread.
+ * <p>{@code SlurmSubmitBenchmark CLUSTER ROUNDS JOBS [WARMUPS]} prints one table row per side and
+ * round, the warm-up rounds ({@code w1}, ... ; 3 unless told) first, then the ratio's median and
+ * spread over the measured rounds.
  */
 public final class SlurmSubmitBenchmark {
   static final String PREFIX = "ffbench.";
@@ -40,50 +40,42 @@ public final class SlurmSubmitBenchmark {
   private final SiteConfig site;
   private final List<JobInstance> instances;
   private final Connector connector;
-  private final SubmitBodies bodies;
-  private final HttpClient raw =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
-  private final URI submitUri;
+  private final RawSubmitLoop raw;
   private final Path nowhere;
 
   private SlurmSubmitBenchmark(LabCluster lab, int jobs) throws Exception {
     this.lab = lab;
-    this.site = lab.site("lab" + lab.cluster());
+    this.site = lab.heldSite("lab" + lab.cluster());
     Path dir = Files.createTempDirectory("fedflow-slurm-bench");
     this.nowhere = dir.resolve("attempts"); // the Slurm connector writes nothing locally
     Plan plan = Plan.of(WorkflowYamlReader.read(trueJobs(dir, jobs)));
     this.instances = plan.jobs().get(0).instances().toList();
     Folders.deleteTree(dir);
     this.connector = slurmProvider().open(site);
-    String[] versions = lab.get("API_VERSIONS").split(" ");
-    String newest = versions[versions.length - 1];
-    this.bodies = new SubmitBodies(site, !newest.equals("v0.0.38"));
-    this.submitUri = URI.create(lab.get("URL") + "/slurm/" + newest + "/job/submit");
+    this.raw = new RawSubmitLoop(lab, site, instances, nowhere);
   }
 
   public static void main(String[] args) throws Exception {
     LabCluster lab = LabCluster.of(args[0]);
     int rounds = Integer.parseInt(args[1]);
     int jobs = Integer.parseInt(args[2]);
+    int warmups = args.length > 3 ? Integer.parseInt(args[3]) : 3;
     ConnectorLog log = new ConnectorLog();
     SlurmSubmitBenchmark b = new SlurmSubmitBenchmark(lab, jobs);
-    lab.drain(PREFIX);
-    // Warm-up, not reported, of the full size: the version probe, class loading, the JIT (a
-    // warm-up of 100 left fedflow's longer path half compiled in the first round).
-    b.fedflow("w", jobs);
-    lab.drain(PREFIX);
-    b.raw("w", jobs);
-    lab.drain(PREFIX);
+    // Warm-up rounds, printed but left out of the ratios: the version probe, class loading and the
+    // JIT. A method called once per job reaches C2 after ~5,000-15,000 calls, so one round of 1,000
+    // left fedflow's longer path (models, serializers, retries) in profiled C1 code for 5 rounds.
+    for (int w = 1; w <= warmups; w++) {
+      b.measure(w % 2 == 1 ? Side.FEDFLOW : Side.RAW, "w" + w, jobs);
+      b.measure(w % 2 == 1 ? Side.RAW : Side.FEDFLOW, "w" + w, jobs);
+    }
     List<Double> ratios = new ArrayList<>();
     List<Double> cpuRatios = new ArrayList<>();
     for (int round = 1; round <= rounds; round++) {
       Side first = round % 2 == 1 ? Side.FEDFLOW : Side.RAW;
       Side second = first == Side.FEDFLOW ? Side.RAW : Side.FEDFLOW;
-      Result a = b.measure(first, round, jobs);
-      Result c = b.measure(second, round, jobs);
+      Result a = b.measure(first, Integer.toString(round), jobs);
+      Result c = b.measure(second, Integer.toString(round), jobs);
       Result f = first == Side.FEDFLOW ? a : c;
       Result r = first == Side.FEDFLOW ? c : a;
       ratios.add((double) f.wallNanos / r.wallNanos);
@@ -92,15 +84,15 @@ public final class SlurmSubmitBenchmark {
     b.connector.close();
     ConnectorLog.Counts counts = log.take();
     lab.drain(PREFIX);
-    for (int round = 0; round <= rounds; round++) {
-      String r = round == 0 ? "w" : Integer.toString(round);
+    for (int round = 1 - warmups; round <= rounds; round++) {
+      String r = round <= 0 ? "w" + (round + warmups) : Integer.toString(round);
       lab.removeRun("ffbench-f" + r);
       lab.removeRun("ffbench-r" + r);
     }
     System.out.printf(
         Locale.ROOT,
         "%nSlurm %s: fedflow/raw wall time, median %.3f (overhead %+.1f %%), from %.3f to %.3f"
-            + " over %d rounds; JVM CPU fedflow/raw, median %.2f%n"
+            + " over %d rounds after %d warm-up rounds; JVM CPU fedflow/raw, median %.2f%n"
             + "fedflow's connector, warm-up included: %s%n",
         lab.get("SLURM_VERSION"),
         median(ratios),
@@ -108,6 +100,7 @@ public final class SlurmSubmitBenchmark {
         ratios.stream().mapToDouble(Double::doubleValue).min().orElse(0),
         ratios.stream().mapToDouble(Double::doubleValue).max().orElse(0),
         rounds,
+        warmups,
         median(cpuRatios),
         counts.line());
   }
@@ -119,23 +112,24 @@ public final class SlurmSubmitBenchmark {
 
   record Result(long wallNanos, long jvmCpuNanos) {}
 
-  private Result measure(Side side, int round, int jobs) throws Exception {
+  private Result measure(Side side, String round, int jobs) throws Exception {
     lab.drain(PREFIX);
+    List<String> bodies = side == Side.RAW ? raw.bodies(round, jobs) : null;
     double load = loadAverage();
     Map<String, Long> d0 = lab.daemonCpu();
     long c0 = CpuTime.process();
     long t0 = System.nanoTime();
     if (side == Side.FEDFLOW) {
-      fedflow(Integer.toString(round), jobs);
+      fedflow(round, jobs);
     } else {
-      raw(Integer.toString(round), jobs);
+      raw.post(bodies);
     }
     long wall = System.nanoTime() - t0;
     long cpu = CpuTime.process() - c0;
     Map<String, Long> d1 = lab.daemonCpu();
     System.out.printf(
         Locale.ROOT,
-        "| %s | %d | %s | %d | %.2f s | %.0f | %.2f s | %.2f s | %.2f s | %.2f s | %.2f s | %.1f |%n",
+        "| %s | %s | %s | %d | %.2f s | %.0f | %.2f s | %.2f s | %.2f s | %.2f s | %.2f s | %.1f |%n",
         lab.get("SLURM_VERSION"),
         round,
         side == Side.FEDFLOW ? "fedflow connector" : "raw HttpClient loop",
@@ -158,35 +152,6 @@ public final class SlurmSubmitBenchmark {
       JobInstance instance = instances.get(i);
       connector.submit(
           new Submission(PREFIX + "f" + round + "." + i, run, instance, 1, nowhere, nowhere));
-    }
-  }
-
-  /** POSTs the same bodies (made before the clock starts, as a script holds its JSON ready). */
-  private void raw(String round, int jobs) throws Exception {
-    String run = "ffbench-r" + round;
-    List<String> json = new ArrayList<>(jobs);
-    for (int i = 0; i < jobs; i++) {
-      json.add(
-          bodies.of(
-              new Submission(
-                  PREFIX + "r" + round + "." + i, run, instances.get(i), 1, nowhere, nowhere)));
-    }
-    String token = lab.token();
-    for (String body : json) {
-      HttpResponse<String> r =
-          raw.send(
-              HttpRequest.newBuilder(submitUri)
-                  .timeout(Duration.ofSeconds(60))
-                  .header("Accept", "application/json")
-                  .header("Content-Type", "application/json")
-                  .header("X-SLURM-USER-NAME", lab.get("USER"))
-                  .header("X-SLURM-USER-TOKEN", token)
-                  .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      if (r.statusCode() != 200 || !r.body().contains("\"job_id\"")) {
-        throw new IOException("raw submit answered " + r.statusCode() + ": " + r.body());
-      }
     }
   }
 

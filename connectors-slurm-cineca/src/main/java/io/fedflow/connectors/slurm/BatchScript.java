@@ -142,6 +142,6 @@ final class BatchScript {
   }
 
   static String oneLine(String text) {
-    return text.replaceAll("[\\r\\n]", " ");
+    return text.replace('\r', ' ').replace('\n', ' ');
   }
 }

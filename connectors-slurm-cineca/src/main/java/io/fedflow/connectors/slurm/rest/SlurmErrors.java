@@ -61,6 +61,9 @@ public final class SlurmErrors {
    * "slurmctld config is unable to load" (22.05, which says nothing clearer), or error 1007.
    */
   public static boolean authFailure(HttpResult r) {
+    if (r.ok()) {
+      return false; // never a refusal, and the common case: no body parsed for it
+    }
     if (r.status() == 401 || r.status() == 511 || hasNumber(r, AUTHENTICATION_ERROR)) {
       return true;
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.fedflow.engine.connector.ConnectorException;
 
 /** The one JSON mapper for slurmrestd's bodies, set up for the generated models. */
@@ -14,12 +15,14 @@ public final class SlurmJson {
   /**
    * Unknown fields are ignored (newer Slurm adds some), nulls are not written (a request carries
    * only what we set), and an int where a model has a string is accepted (22.05's accounting writes
-   * a reservation name as 0).
+   * a reservation name as 0). Blackbird calls the models' accessors directly instead of by
+   * reflection, which was a third of the client's CPU per submission.
    */
   public static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .serializationInclusion(JsonInclude.Include.NON_NULL)
+          .addModule(new BlackbirdModule())
           .build();
 
   private SlurmJson() {}

@@ -52,7 +52,9 @@ public final class V0038Rest implements SlurmClient {
     HttpResult r = http.post(SLURM + "/job/submit", body);
     String action = "submitting " + request.name();
     V0038JobSubmissionResponse answer = decode(action, r, V0038JobSubmissionResponse.class);
-    if (answer.getJobId() == null || !SlurmErrors.inOk(r).isEmpty()) {
+    // Errors inside a 2xx answer are read from the decoded answer, not by parsing the body again.
+    if (answer.getJobId() == null
+        || (answer.getErrors() != null && !answer.getErrors().isEmpty())) {
       throw SlurmErrors.failure(action, r);
     }
     return answer.getJobId();

@@ -56,7 +56,9 @@ public final class V0040Rest implements SlurmClient {
     HttpResult r = http.post(slurm + "/job/submit", body);
     String action = "submitting " + request.name();
     V0042OpenapiJobSubmitResponse answer = decode(action, r, V0042OpenapiJobSubmitResponse.class);
-    if (answer.getJobId() == null || !SlurmErrors.inOk(r).isEmpty()) {
+    // Errors inside a 2xx answer are read from the decoded answer, not by parsing the body again.
+    if (answer.getJobId() == null
+        || (answer.getErrors() != null && !answer.getErrors().isEmpty())) {
       throw SlurmErrors.failure(action, r);
     }
     return answer.getJobId();
