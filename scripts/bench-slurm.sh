@@ -4,21 +4,26 @@
 #   a  submission throughput: JOBS `true` jobs through fedflow's Slurm connector against a raw
 #      HttpClient loop of the same POSTs (same bodies, same token), alternately, ROUNDS rounds after
 #      WARMUPS warm-up rounds (printed as w1...; left out of the ratios)
+#   e  submission through the engine: Engine.submit of a fan-out of JOBS jobs until all are queued,
+#      with arrays (the default) and with arrays: false, against the raw loop of a, ENGINE_ROUNDS
+#      rounds after one warm-up round
 #   b  REST requests per job over whole runs: fan-outs of RUN_SIZES jobs through the engine
 #   c  one GET jobs with JOBS jobs queued: a full listing against slurmctld's "unchanged" answer to
 #      update_time, POLL_ROUNDS times each, alternately
-# Usage: scripts/bench-slurm.sh [a] [b] [c]   (all three by default)
-# Environment: CLUSTERS ("22 24"), JOBS (1000), ROUNDS (3), WARMUPS (3), RUN_SIZES ("10 100 1000"),
+# Usage: scripts/bench-slurm.sh [a] [e] [b] [c]   (all four by default)
+# a and e submit to the lab's held partition, where jobs stay pending.
+# Environment: CLUSTERS ("22 24"), JOBS (1000), ROUNDS (3), WARMUPS (3), ENGINE_ROUNDS (5), RUN_SIZES ("10 100 1000"),
 #   POLL_ROUNDS (7), RUN_COMMAND (the jobs of b: "true"; "sleep 30" for a queue that stays still),
 #   SLURM_SITE_SETTINGS (extra site settings, key=value,...: e.g. arrays=false).
 # The benchmark's jobs are named ffbench.*; they are cancelled between sides and at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-parts=${*:-a b c}
+parts=${*:-a e b c}
 clusters=${CLUSTERS:-22 24}
 jobs=${JOBS:-1000}
 rounds=${ROUNDS:-3}
 warmups=${WARMUPS:-3}
+engine_rounds=${ENGINE_ROUNDS:-5}
 run_sizes=${RUN_SIZES:-10 100 1000}
 poll_rounds=${POLL_ROUNDS:-7}
 
@@ -38,6 +43,16 @@ if [[ $parts == *a* ]]; then
   echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
   for c in $clusters; do
     bench io.fedflow.benchmarks.SlurmSubmitBenchmark "$c" "$rounds" "$jobs" "$warmups"
+  done
+fi
+if [[ $parts == *e* ]]; then
+  echo
+  echo "(e) submitting a fan-out of $jobs \`true\` jobs through the engine until all are queued, against the raw loop of (a)"
+  echo
+  echo "| Slurm | round | side | jobs | wall | jobs/s | JVM CPU | slurmrestd CPU | slurmctld CPU | load |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
+  for c in $clusters; do
+    bench io.fedflow.benchmarks.SlurmEngineSubmitBenchmark "$c" "$engine_rounds" "$jobs"
   done
 fi
 if [[ $parts == *b* ]]; then
