@@ -58,6 +58,7 @@ public final class SlurmEngineSubmitBenchmark {
         new RawSubmitLoop(
             lab, held, Plan.of(wf).jobs().get(0).instances().toList(), dir.resolve("attempts"));
     Map<Side, List<Double>> ratios = new EnumMap<>(Side.class);
+    ConnectorLog log = new ConnectorLog();
     lab.drain(SlurmSubmitBenchmark.PREFIX);
     for (int round = 0; round <= rounds; round++) {
       String label = round == 0 ? "w" : Integer.toString(round);
@@ -70,6 +71,9 @@ public final class SlurmEngineSubmitBenchmark {
             side == Side.RAW
                 ? rawSide(lab, raw, label, jobs)
                 : engineSide(lab, dir, wf, file, held, side, label, jobs));
+        if (side != Side.RAW) {
+          System.err.println("  " + side.label + ": " + log.take().line());
+        }
       }
       if (round > 0) {
         for (Side s : List.of(Side.ENGINE_ARRAYS, Side.ENGINE_PLAIN)) {
