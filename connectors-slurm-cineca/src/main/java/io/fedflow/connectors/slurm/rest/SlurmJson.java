@@ -16,7 +16,8 @@ public final class SlurmJson {
    * Unknown fields are ignored (newer Slurm adds some), nulls are not written (a request carries
    * only what we set), and an int where a model has a string is accepted (22.05's accounting writes
    * a reservation name as 0). Blackbird calls the models' accessors directly instead of by
-   * reflection, which was a third of the client's CPU per submission.
+   * reflection: writing a job description (~150 properties, each read to leave out the nulls) was a
+   * fifth of a submission's client CPU, over a quarter of it in reflective calls.
    */
   public static final ObjectMapper MAPPER =
       JsonMapper.builder()
