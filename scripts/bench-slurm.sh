@@ -35,25 +35,26 @@ bench() { java -Xmx512m -cp "$cp" "$@"; }
 
 echo "# $(java -version 2>&1 | head -1); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%F %H:%M') UTC"
 echo "# site settings added: ${SLURM_SITE_SETTINGS:-none}"
-if [[ $parts == *a* ]]; then
+# section TITLE CLASS ARGS...: a titled table of the submission benchmark CLASS, for each cluster
+section() {
+  local title=$1 class=$2
+  shift 2
   echo
-  echo "(a) submitting $jobs \`true\` jobs: fedflow's connector against a raw HttpClient loop, alternately"
+  echo "$title"
   echo
   echo "| Slurm | round | side | jobs | wall | jobs/s | JVM CPU | slurmrestd CPU | slurmctld CPU | slurmdbd CPU | slurmd CPU | load |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
   for c in $clusters; do
-    bench io.fedflow.benchmarks.SlurmSubmitBenchmark "$c" "$rounds" "$jobs" "$warmups"
+    bench "io.fedflow.benchmarks.$class" "$c" "$@"
   done
+}
+if [[ $parts == *a* ]]; then
+  section "(a) submitting $jobs \`true\` jobs: fedflow's connector against a raw HttpClient loop, alternately" \
+    SlurmSubmitBenchmark "$rounds" "$jobs" "$warmups"
 fi
 if [[ $parts == *e* ]]; then
-  echo
-  echo "(e) submitting a fan-out of $jobs \`true\` jobs through the engine until all are queued, against the raw loop of (a)"
-  echo
-  echo "| Slurm | round | side | jobs | wall | jobs/s | JVM CPU | slurmrestd CPU | slurmctld CPU | load |"
-  echo "|---|---|---|---|---|---|---|---|---|---|"
-  for c in $clusters; do
-    bench io.fedflow.benchmarks.SlurmEngineSubmitBenchmark "$c" "$engine_rounds" "$jobs"
-  done
+  section "(e) submitting a fan-out of $jobs \`true\` jobs through the engine until all are queued, against the raw loop of (a)" \
+    SlurmEngineSubmitBenchmark "$engine_rounds" "$jobs"
 fi
 if [[ $parts == *b* ]]; then
   echo

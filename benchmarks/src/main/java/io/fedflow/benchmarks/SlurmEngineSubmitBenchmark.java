@@ -103,9 +103,9 @@ public final class SlurmEngineSubmitBenchmark {
   private static long rawSide(LabCluster lab, RawSubmitLoop raw, String round, int jobs)
       throws Exception {
     List<String> bodies = raw.bodies(round, jobs);
-    Meter m = Meter.start(lab);
+    SideMeter m = SideMeter.start(lab);
     raw.post(bodies);
-    long wall = m.stop(Side.RAW, round, jobs);
+    long wall = m.stop(Side.RAW.label, round, jobs).wallNanos();
     lab.drain(SlurmSubmitBenchmark.PREFIX);
     return wall;
   }
@@ -134,7 +134,7 @@ public final class SlurmEngineSubmitBenchmark {
     String runId;
     long wall;
     try (Engine engine = Engine.open(new EngineConfig(home, null, List.of(site), null))) {
-      Meter m = Meter.start(lab);
+      SideMeter m = SideMeter.start(lab);
       RunRecord run = engine.submit(wf, file.toString(), Map.of());
       runId = run.id();
       CompletableFuture<?> following =
@@ -148,42 +148,10 @@ public final class SlurmEngineSubmitBenchmark {
         }
         Thread.sleep(5);
       }
-      wall = m.stop(side, round, jobs);
+      wall = m.stop(side.label, round, jobs).wallNanos();
     }
     lab.drain(runId);
     Folders.deleteTree(home);
     return wall;
-  }
-
-  /** Wall time, this JVM's CPU and the daemons' CPU of one side, printed as a table row. */
-  private record Meter(LabCluster lab, double load, Map<String, Long> daemons, long cpu, long t0) {
-    static Meter start(LabCluster lab) throws Exception {
-      return new Meter(
-          lab,
-          SlurmSubmitBenchmark.loadAverage(),
-          lab.daemonCpu(),
-          CpuTime.process(),
-          System.nanoTime());
-    }
-
-    long stop(Side side, String round, int jobs) throws Exception {
-      long wall = System.nanoTime() - t0;
-      long used = CpuTime.process() - cpu;
-      Map<String, Long> d1 = lab.daemonCpu();
-      System.out.printf(
-          Locale.ROOT,
-          "| %s | %s | %s | %d | %.2f s | %.0f | %.2f s | %.2f s | %.2f s | %.1f |%n",
-          lab.get("SLURM_VERSION"),
-          round,
-          side.label,
-          jobs,
-          wall / 1e9,
-          jobs / (wall / 1e9),
-          used / 1e9,
-          (d1.get("slurmrestd") - daemons.get("slurmrestd")) / 1e9,
-          (d1.get("slurmctld") - daemons.get("slurmctld")) / 1e9,
-          load);
-      return wall;
-    }
   }
 }

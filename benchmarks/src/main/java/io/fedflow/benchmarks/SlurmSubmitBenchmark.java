@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
@@ -74,12 +73,12 @@ public final class SlurmSubmitBenchmark {
     for (int round = 1; round <= rounds; round++) {
       Side first = round % 2 == 1 ? Side.FEDFLOW : Side.RAW;
       Side second = first == Side.FEDFLOW ? Side.RAW : Side.FEDFLOW;
-      Result a = b.measure(first, Integer.toString(round), jobs);
-      Result c = b.measure(second, Integer.toString(round), jobs);
-      Result f = first == Side.FEDFLOW ? a : c;
-      Result r = first == Side.FEDFLOW ? c : a;
-      ratios.add((double) f.wallNanos / r.wallNanos);
-      cpuRatios.add((double) f.jvmCpuNanos / r.jvmCpuNanos);
+      SideMeter.Result a = b.measure(first, Integer.toString(round), jobs);
+      SideMeter.Result c = b.measure(second, Integer.toString(round), jobs);
+      SideMeter.Result f = first == Side.FEDFLOW ? a : c;
+      SideMeter.Result r = first == Side.FEDFLOW ? c : a;
+      ratios.add((double) f.wallNanos() / r.wallNanos());
+      cpuRatios.add((double) f.jvmCpuNanos() / r.jvmCpuNanos());
     }
     b.connector.close();
     ConnectorLog.Counts counts = log.take();
@@ -110,39 +109,17 @@ public final class SlurmSubmitBenchmark {
     RAW
   }
 
-  record Result(long wallNanos, long jvmCpuNanos) {}
-
-  private Result measure(Side side, String round, int jobs) throws Exception {
+  private SideMeter.Result measure(Side side, String round, int jobs) throws Exception {
     lab.drain(PREFIX);
     List<String> bodies = side == Side.RAW ? raw.bodies(round, jobs) : null;
-    double load = loadAverage();
-    Map<String, Long> d0 = lab.daemonCpu();
-    long c0 = CpuTime.process();
-    long t0 = System.nanoTime();
+    SideMeter meter = SideMeter.start(lab);
     if (side == Side.FEDFLOW) {
       fedflow(round, jobs);
     } else {
       raw.post(bodies);
     }
-    long wall = System.nanoTime() - t0;
-    long cpu = CpuTime.process() - c0;
-    Map<String, Long> d1 = lab.daemonCpu();
-    System.out.printf(
-        Locale.ROOT,
-        "| %s | %s | %s | %d | %.2f s | %.0f | %.2f s | %.2f s | %.2f s | %.2f s | %.2f s | %.1f |%n",
-        lab.get("SLURM_VERSION"),
-        round,
-        side == Side.FEDFLOW ? "fedflow connector" : "raw HttpClient loop",
-        jobs,
-        wall / 1e9,
-        jobs / (wall / 1e9),
-        cpu / 1e9,
-        (d1.get("slurmrestd") - d0.get("slurmrestd")) / 1e9,
-        (d1.get("slurmctld") - d0.get("slurmctld")) / 1e9,
-        (d1.get("slurmdbd") - d0.get("slurmdbd")) / 1e9,
-        (d1.get("slurmd") - d0.get("slurmd")) / 1e9,
-        load);
-    return new Result(wall, cpu);
+    return meter.stop(
+        side == Side.FEDFLOW ? "fedflow connector" : "raw HttpClient loop", round, jobs);
   }
 
   /** Submits through the connector, as the engine's submitter does: one call per job. */
