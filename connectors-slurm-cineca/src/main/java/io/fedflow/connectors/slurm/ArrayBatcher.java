@@ -60,9 +60,10 @@ final class ArrayBatcher {
         StringBuilder lines = new StringBuilder();
         BatchScript.attempt(s.instance().id(), s.instance().spec(), paths, lines);
         JobRequest request = SubmitRequest.of(s, site, "");
+        // The request's settings alone: without its name, comment and script.
         Kind kind =
             new Kind(
-                request.asArray("", null, "", null),
+                request.withJob("", null, "", null),
                 s.instance().job(),
                 ArrayNaming.prefix(s.token()));
         kinds
@@ -113,10 +114,15 @@ final class ArrayBatcher {
   }
 
   private static Batch single(Entry e, SlurmSettings site) {
+    JobRequest r = e.request();
     JobRequest request =
         e.lines() == null
-            ? e.request()
-            : e.request().withScript(BatchScript.of(e.submission().instance().id(), e.lines()));
+            ? r
+            : r.withJob(
+                r.name(),
+                r.comment(),
+                BatchScript.of(e.submission().instance().id(), e.lines()),
+                null);
     return new Batch(request, List.of(e.submission()), -1);
   }
 
@@ -138,7 +144,7 @@ final class ArrayBatcher {
         chunk
             .get(0)
             .request()
-            .asArray(
+            .withJob(
                 first.token(),
                 job + ": " + chunk.size() + " attempts",
                 ArrayLauncher.of(job, tasks),

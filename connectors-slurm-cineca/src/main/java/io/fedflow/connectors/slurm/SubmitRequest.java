@@ -61,7 +61,8 @@ final class SubmitRequest {
         r.walltime() == null ? null : (int) Math.max(1, ceilDiv(r.walltime().toSeconds(), 60)),
         where.partition(),
         site.account(),
-        where.qos());
+        where.qos(),
+        null); // a plain job: ArrayBatcher makes arrays of these
   }
 
   private static long ceilDiv(long a, long b) {

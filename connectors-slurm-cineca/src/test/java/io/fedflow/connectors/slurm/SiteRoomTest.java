@@ -19,7 +19,7 @@ class SiteRoomTest {
       List.of(
           new NodeRecord("gpu1", List.of("MIXED"), 32, 8, List.of("boost", "all"), 4, 1),
           new NodeRecord("gpu2", List.of("IDLE", "DRAIN"), 32, 0, List.of("boost", "all"), 4, 0),
-          new NodeRecord("cpu1", List.of("IDLE"), 112, 0, List.of("dcgp", "all")));
+          new NodeRecord("cpu1", List.of("IDLE"), 112, 0, List.of("dcgp", "all"), 0, 0));
 
   private static SlurmSettings settings(Map<String, String> extra) throws ConnectorException {
     Map<String, String> s = new LinkedHashMap<>();

@@ -209,6 +209,7 @@ class SshTransportClusterTest {
               null,
               "no-such-partition",
               null,
+              null,
               null);
       try {
         slurm.submit(refused);
@@ -255,6 +256,7 @@ class SshTransportClusterTest {
         2,
         lab.get("PARTITION"),
         lab.get("ACCOUNT"),
+        null,
         null);
   }
 

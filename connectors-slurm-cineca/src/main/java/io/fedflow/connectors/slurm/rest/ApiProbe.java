@@ -1,8 +1,6 @@
 package io.fedflow.connectors.slurm.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fedflow.connectors.slurm.rest.v0038.V0038Rest;
-import io.fedflow.connectors.slurm.rest.v0040.V0040Rest;
 import io.fedflow.engine.connector.ConnectorException;
 import java.util.HashSet;
 import java.util.Set;
@@ -54,9 +52,6 @@ public final class ApiProbe {
       }
       version = named;
     }
-    boolean accounting = version.accountingServed(paths);
-    return version.modern()
-        ? new V0040Rest(http, version, accounting)
-        : new V0038Rest(http, accounting);
+    return new SlurmRest(http, version, version.accountingServed(paths));
   }
 }

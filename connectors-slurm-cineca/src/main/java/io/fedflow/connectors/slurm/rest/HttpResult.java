@@ -13,4 +13,9 @@ public record HttpResult(String method, URI uri, int status, String body) {
   public String request() {
     return method + " " + uri;
   }
+
+  /** {@code GET http://host:6820/slurm/v0.0.38/jobs answered 200}: where a body came from. */
+  public String source() {
+    return request() + " answered " + status;
+  }
 }

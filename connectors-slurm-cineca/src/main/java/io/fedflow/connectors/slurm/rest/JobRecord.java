@@ -43,39 +43,4 @@ public record JobRecord(
   public JobRecord {
     states = List.copyOf(states);
   }
-
-  /** A record without user or array information. */
-  public JobRecord(
-      long id,
-      String name,
-      String comment,
-      List<String> states,
-      Integer exitCode,
-      Integer signal,
-      Instant submitted,
-      Instant started,
-      Instant ended,
-      String reason,
-      Double billing,
-      Long energyJoules,
-      boolean fromAccounting) {
-    this(
-        id,
-        name,
-        comment,
-        states,
-        exitCode,
-        signal,
-        submitted,
-        started,
-        ended,
-        reason,
-        billing,
-        energyJoules,
-        fromAccounting,
-        null,
-        null,
-        null,
-        null);
-  }
 }

@@ -47,53 +47,13 @@ public record JobRequest(
     environment = environment == null ? Map.of() : Map.copyOf(environment);
   }
 
-  /** A plain job: no array. */
-  public JobRequest(
-      String name,
-      String comment,
-      String script,
-      List<String> argv,
-      Map<String, String> environment,
-      String workdir,
-      String stdin,
-      String stdout,
-      String stderr,
-      Integer cpus,
-      Integer gpus,
-      String gpuModel,
-      Long memoryMebibytes,
-      Integer timeLimitMinutes,
-      String partition,
-      String account,
-      String qos) {
-    this(
-        name,
-        comment,
-        script,
-        argv,
-        environment,
-        workdir,
-        stdin,
-        stdout,
-        stderr,
-        cpus,
-        gpus,
-        gpuModel,
-        memoryMebibytes,
-        timeLimitMinutes,
-        partition,
-        account,
-        qos,
-        null);
-  }
-
-  /** This job with another batch script. */
-  public JobRequest withScript(String script) {
-    return asArray(name, comment, script, array);
-  }
-
-  /** The same job as an array of these tasks. */
-  public JobRequest asArray(String name, String comment, String script, String tasks) {
+  /**
+   * Another job with this one's settings (environment, folders, resources, partition, account,
+   * qos): {@code ArrayBatcher} fills in the script of a plain job, or makes one array of many.
+   *
+   * @param array the array's task ids, or null for a plain job
+   */
+  public JobRequest withJob(String name, String comment, String script, String array) {
     return new JobRequest(
         name,
         comment,
@@ -112,7 +72,7 @@ public record JobRequest(
         partition,
         account,
         qos,
-        tasks);
+        array);
   }
 
   /** The GPUs as Slurm writes a GRES: {@code gpu:2} or {@code gpu:a100:2}; null without GPUs. */

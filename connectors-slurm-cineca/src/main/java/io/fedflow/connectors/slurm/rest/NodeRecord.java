@@ -20,12 +20,6 @@ public record NodeRecord(
     partitions = List.copyOf(partitions);
   }
 
-  /** A node without GPUs. */
-  public NodeRecord(
-      String name, List<String> states, int cpus, int allocatedCpus, List<String> partitions) {
-    this(name, states, cpus, allocatedCpus, partitions, 0, 0);
-  }
-
   /** Whether the scheduler may start jobs here: not down, drained, failing or powered off. */
   public boolean usable() {
     return states.stream()

@@ -36,7 +36,7 @@ public final class SlurmJson {
   /** Decodes with a mapper that knows a version's quirks. */
   public static <T> T read(HttpResult r, Class<T> type, ObjectMapper mapper)
       throws ConnectorException {
-    return read(r.request() + " answered " + r.status(), r.body(), type, mapper);
+    return read(r.source(), r.body(), type, mapper);
   }
 
   /**

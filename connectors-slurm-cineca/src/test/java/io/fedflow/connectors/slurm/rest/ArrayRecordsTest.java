@@ -3,8 +3,6 @@ package io.fedflow.connectors.slurm.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import io.fedflow.connectors.slurm.rest.v0038.V0038Rest;
-import io.fedflow.connectors.slurm.rest.v0040.V0040Rest;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +34,7 @@ class ArrayRecordsTest {
   @Test
   void slurm2205TellsEachTaskAndThePendingOnesTogether() throws Exception {
     server.on("GET", "/slurm/v0.0.38/jobs", 200, "slurm-22.05-v0.0.38/jobs-array-response");
-    SlurmClient rest = new V0038Rest(Sites.http(server), true);
+    SlurmClient rest = new SlurmRest(Sites.http(server), ApiVersion.V0038, true);
 
     assertThat(array(rest.jobs()))
         .extracting(
@@ -53,7 +51,7 @@ class ArrayRecordsTest {
   @Test
   void slurm2411TellsEachTaskAndThePendingOnesTogether() throws Exception {
     server.on("GET", "/slurm/v0.0.42/jobs/", 200, "slurm-24.11-v0.0.42/jobs-array-response");
-    SlurmClient rest = new V0040Rest(Sites.http(server), ApiVersion.V0042, true);
+    SlurmClient rest = new SlurmRest(Sites.http(server), ApiVersion.V0042, true);
 
     assertThat(array(rest.jobs()))
         .extracting(
@@ -70,7 +68,7 @@ class ArrayRecordsTest {
   @Test
   void slurm2205AccountingTellsEveryTaskThatRan() throws Exception {
     server.on("GET", "/slurmdb/v0.0.38/job/305", 200, "slurm-22.05-v0.0.38/slurmdb-array-response");
-    SlurmClient rest = new V0038Rest(Sites.http(server), true);
+    SlurmClient rest = new SlurmRest(Sites.http(server), ApiVersion.V0038, true);
 
     assertThat(rest.accountingArray(305))
         .extracting(JobRecord::id, JobRecord::arrayJobId, JobRecord::arrayTaskId, JobRecord::name)
@@ -84,7 +82,7 @@ class ArrayRecordsTest {
   @Test
   void slurm2411AccountingTellsEveryTaskThatRan() throws Exception {
     server.on("GET", "/slurmdb/v0.0.42/job/305", 200, "slurm-24.11-v0.0.42/slurmdb-array-response");
-    SlurmClient rest = new V0040Rest(Sites.http(server), ApiVersion.V0042, true);
+    SlurmClient rest = new SlurmRest(Sites.http(server), ApiVersion.V0042, true);
 
     List<JobRecord> tasks = rest.accountingArray(305);
     assertThat(tasks)
@@ -102,8 +100,8 @@ class ArrayRecordsTest {
   void aPlainJobHasNoArrayOnEitherVersion() throws Exception {
     server.on("GET", "/slurm/v0.0.38/jobs", 200, "slurm-22.05-v0.0.38/jobs-response");
     server.on("GET", "/slurm/v0.0.42/job/1", 200, "slurm-24.11-v0.0.42/get-job-response");
-    SlurmClient v38 = new V0038Rest(Sites.http(server), true);
-    SlurmClient v42 = new V0040Rest(Sites.http(server), ApiVersion.V0042, true);
+    SlurmClient v38 = new SlurmRest(Sites.http(server), ApiVersion.V0038, true);
+    SlurmClient v42 = new SlurmRest(Sites.http(server), ApiVersion.V0042, true);
 
     assertThat(v38.jobs())
         .isNotEmpty()

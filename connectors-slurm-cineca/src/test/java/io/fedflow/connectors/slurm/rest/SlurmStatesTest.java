@@ -28,14 +28,38 @@ class SlurmStatesTest {
         null,
         null,
         null,
-        false);
+        false,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /** A job of one state whose billing is 4. */
+  static JobRecord billed(String state, Integer exit, Long energy, boolean fromAccounting) {
+    return new JobRecord(
+        1,
+        "t",
+        null,
+        List.of(state),
+        exit,
+        null,
+        null,
+        null,
+        null,
+        null,
+        4.0,
+        energy,
+        fromAccounting,
+        null,
+        null,
+        null,
+        null);
   }
 
   @Test
   void aPendingJobsBillingIsAnEstimateAndNotObserved() {
-    JobRecord pending =
-        new JobRecord(
-            1, "t", null, List.of("PENDING"), null, null, null, null, null, null, 4.0, null, false);
+    JobRecord pending = billed("PENDING", null, null, false);
 
     Observation o = SlurmStates.observe(pending);
 
@@ -45,12 +69,8 @@ class SlurmStatesTest {
 
   @Test
   void aRunningOrEndedJobTellsItsBillingAndEnergy() {
-    JobRecord running =
-        new JobRecord(
-            1, "t", null, List.of("RUNNING"), null, null, null, null, null, null, 4.0, null, false);
-    JobRecord done =
-        new JobRecord(
-            1, "t", null, List.of("COMPLETED"), 0, null, null, null, null, null, 4.0, 5400L, true);
+    JobRecord running = billed("RUNNING", null, null, false);
+    JobRecord done = billed("COMPLETED", 0, 5400L, true);
 
     assertThat(SlurmStates.observe(running).billing()).isEqualTo(4.0);
     assertThat(SlurmStates.observe(done))

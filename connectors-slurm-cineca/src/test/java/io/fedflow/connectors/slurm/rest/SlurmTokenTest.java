@@ -122,9 +122,8 @@ class SlurmTokenTest {
           LoopbackSlurm.read("slurm-24.11-v0.0.42/jobs-badtoken-response"));
       server.onBody("GET", "/slurm/v0.0.38/jobs", 503, "busy");
       SlurmHttp http = Sites.http(server);
-      var modern =
-          new io.fedflow.connectors.slurm.rest.v0040.V0040Rest(http, ApiVersion.V0042, false);
-      var old = new io.fedflow.connectors.slurm.rest.v0038.V0038Rest(http, false);
+      var modern = new SlurmRest(http, ApiVersion.V0042, false);
+      var old = new SlurmRest(http, ApiVersion.V0038, false);
       for (var call :
           java.util.List.<org.junit.jupiter.api.function.Executable>of(modern::jobs, old::jobs)) {
         try {

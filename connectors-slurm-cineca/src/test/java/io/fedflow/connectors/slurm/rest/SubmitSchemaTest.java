@@ -46,7 +46,8 @@ class SubmitSchemaTest {
         90,
         "boost_usr_prod",
         "IscrC_X",
-        "normal");
+        "normal",
+        null);
   }
 
   @ParameterizedTest

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fedflow.connectors.slurm.rest.v0038.V0038Rest;
 import io.fedflow.engine.connector.ConnectorException;
 import io.fedflow.engine.connector.Observation;
 import io.fedflow.engine.connector.SiteState;
@@ -26,7 +25,7 @@ class V0038FixturesTest {
   @BeforeEach
   void start() throws Exception {
     server = new LoopbackSlurm();
-    rest = new V0038Rest(Sites.http(server), true);
+    rest = new SlurmRest(Sites.http(server), ApiVersion.V0038, true);
   }
 
   @AfterEach
@@ -59,6 +58,7 @@ class V0038FixturesTest {
         null,
         5,
         "debug",
+        null,
         null,
         null);
   }
@@ -227,7 +227,7 @@ class V0038FixturesTest {
 
     server.close();
     server = new LoopbackSlurm();
-    rest = new V0038Rest(Sites.http(server), true);
+    rest = new SlurmRest(Sites.http(server), ApiVersion.V0038, true);
     serve("GET", "/slurm/v0.0.38/ping", "ping-badtoken-response");
     assertThatThrownBy(() -> rest.ping())
         .hasMessageContaining("refused the credentials")

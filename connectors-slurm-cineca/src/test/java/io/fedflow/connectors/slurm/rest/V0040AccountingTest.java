@@ -2,7 +2,6 @@ package io.fedflow.connectors.slurm.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fedflow.connectors.slurm.rest.v0040.V0040Rest;
 import io.fedflow.engine.connector.SiteState;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ class V0040AccountingTest {
   void aNodeFailureFromAccountingIsTheSitesFaultWithEnergyAndBilling() throws Exception {
     try (LoopbackSlurm server = new LoopbackSlurm()) {
       server.onBody("GET", "/slurmdb/v0.0.42/job/77", 200, JOB);
-      SlurmClient rest = new V0040Rest(Sites.http(server), ApiVersion.V0042, true);
+      SlurmClient rest = new SlurmRest(Sites.http(server), ApiVersion.V0042, true);
 
       JobRecord job = rest.accountingJob(77).orElseThrow();
       var o = SlurmStates.observe(job);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fedflow.connectors.slurm.rest.v0040.V0040Rest;
 import io.fedflow.engine.connector.ConnectorException;
 import io.fedflow.engine.connector.Observation;
 import io.fedflow.engine.connector.SiteState;
@@ -28,7 +27,7 @@ class V0042FixturesTest {
   @BeforeEach
   void start() throws Exception {
     server = new LoopbackSlurm();
-    rest = new V0040Rest(Sites.http(server), ApiVersion.V0042, false);
+    rest = new SlurmRest(Sites.http(server), ApiVersion.V0042, false);
   }
 
   @AfterEach
@@ -60,6 +59,7 @@ class V0042FixturesTest {
         null,
         5,
         "debug",
+        null,
         null,
         null);
   }

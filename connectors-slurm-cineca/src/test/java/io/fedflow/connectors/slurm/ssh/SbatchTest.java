@@ -30,7 +30,8 @@ class SbatchTest {
         30,
         "boost_usr_prod",
         "IscrB_x",
-        "boost_qos_dbg");
+        "boost_qos_dbg",
+        null);
   }
 
   @Test
@@ -65,6 +66,7 @@ class SbatchTest {
             null,
             null,
             "/w",
+            null,
             null,
             null,
             null,

@@ -1,6 +1,7 @@
 package io.fedflow.connectors.slurm.rest.v0040;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fedflow.connectors.slurm.rest.JobListing;
 import io.fedflow.connectors.slurm.rest.JobRecord;
 import io.fedflow.connectors.slurm.rest.NodeRecord;
 import io.fedflow.connectors.slurm.rest.PartitionRecord;
@@ -23,8 +24,21 @@ public final class V0040Answers implements SlurmAnswers {
 
   @Override
   public List<JobRecord> jobs(String source, String body) throws ConnectorException {
+    return jobs(SlurmJson.read(source, body, V0042OpenapiJobInfoResp.class, SlurmJson.MAPPER));
+  }
+
+  /**
+   * slurmctld's jobs with its {@code last_update} as {@link JobListing#asOf}: the time it packed
+   * the list, or 0 when it wrote none or found no job changed since the time asked.
+   */
+  public JobListing jobListing(String source, String body) throws ConnectorException {
     V0042OpenapiJobInfoResp answer =
         SlurmJson.read(source, body, V0042OpenapiJobInfoResp.class, SlurmJson.MAPPER);
+    Long asOf = answer.getLastUpdate() == null ? null : answer.getLastUpdate().getNumber();
+    return new JobListing(false, jobs(answer), asOf == null ? 0 : asOf);
+  }
+
+  private static List<JobRecord> jobs(V0042OpenapiJobInfoResp answer) {
     return answer.getJobs() == null
         ? List.of()
         : answer.getJobs().stream().map(V0040Codec::job).toList();
