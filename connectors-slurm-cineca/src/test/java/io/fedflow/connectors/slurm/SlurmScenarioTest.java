@@ -170,8 +170,9 @@ class SlurmScenarioTest {
       }
     }
 
-    // 22.05's slurmrestd tells return code 0 for every normal exit in accounting (sacct: 7:0), so
-    // there the code of a failed job is unknown rather than a wrong 0 (V0038Codec).
+    // 22.05's accounting as JSON (slurmrestd's /slurmdb/ and sacct --json alike) tells return code
+    // 0 for every normal exit (sacct's text: 7:0), so there the code of a failed job is unknown
+    // rather than a wrong 0 (V0038Codec), over either transport.
     Integer seven = cluster.equals("22") ? null : 7;
     try (LabEngine engine = LabEngine.open(lab, home)) {
       assertThat(engine.follow(runId).get(1, TimeUnit.MINUTES)).isEqualTo(RunState.FAILED);
