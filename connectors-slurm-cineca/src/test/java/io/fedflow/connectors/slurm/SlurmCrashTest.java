@@ -18,11 +18,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * kill -9 the engine and resume, on each cluster of the lab: an engine process following a run on a
- * slurm site (the engine module's crash harness, {@link ChildEngine}, with its pausing site
- * wrapping {@code slurm}) is killed with SIGKILL at several points, a new one resumes the run each
- * time, and the run still ends SUCCEEDED with every job run once: once per token in Slurm's
- * accounting, once in the ledger.
+ * kill -9 the engine and resume, on each cluster of the lab through each transport: an engine
+ * process following a run on a slurm site (the engine module's crash harness, {@link ChildEngine},
+ * with its pausing site wrapping {@code slurm}) is killed with SIGKILL at several points, a new one
+ * resumes the run each time, and the run still ends SUCCEEDED with every job run once: once per
+ * token in Slurm's accounting, once in the ledger.
  */
 @Tag("slurm-cluster")
 class SlurmCrashTest {
@@ -31,11 +31,11 @@ class SlurmCrashTest {
   /** Where a child is killed: paused at a submission, or once the ledger has so many lines. */
   private record KillPoint(String what, int pauseBefore, int pauseAfter, int ledgerLines) {}
 
-  @ParameterizedTest(name = "Slurm {0}")
-  @MethodSource(SlurmLab.CLUSTERS)
-  void killedWhileSubmittingAndWhileJobsRunTheResumedRunRunsEachJobOnce(String cluster)
-      throws Exception {
-    SlurmLab lab = SlurmLab.require(cluster);
+  @ParameterizedTest(name = "Slurm {0} over {1}")
+  @MethodSource(SlurmLab.SITES)
+  void killedWhileSubmittingAndWhileJobsRunTheResumedRunRunsEachJobOnce(
+      String cluster, String transport) throws Exception {
+    SlurmLab lab = SlurmLab.require(cluster, transport);
     String append = SlurmScenarioTest.APPEND + "; sleep 1";
     Workflow wf =
         Workflow.named("crash")
@@ -78,8 +78,9 @@ class SlurmCrashTest {
       ending = last.await("ended", 180);
     }
     System.out.printf(
-        "Slurm %s crash: %d kills, run ended after %d s:%n  %s%n",
+        "Slurm %s over %s crash: %d kills, run ended after %d s:%n  %s%n",
         cluster,
+        transport,
         killed.size(),
         TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start),
         String.join("\n  ", killed));

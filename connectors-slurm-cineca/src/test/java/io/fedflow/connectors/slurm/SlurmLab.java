@@ -36,6 +36,9 @@ public record SlurmLab(String cluster, String transport, Map<String, String> env
   /** For {@code @MethodSource}: {@link #clusters}. */
   static final String CLUSTERS = "io.fedflow.connectors.slurm.SlurmLab#clusters";
 
+  /** For {@code @MethodSource}: {@link #sites}. */
+  static final String SITES = "io.fedflow.connectors.slurm.SlurmLab#sites";
+
   /** The clusters tests run on. */
   static List<String> clusters() {
     return List.of("22", "24");

@@ -23,11 +23,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The scenario suite on each cluster of the lab, through the engine and the REST transport:
- * fan-out/fan-in, retry after a failure, cancel, and a job slurmctld has forgotten. After each,
- * Slurm's accounting is read by submission token ({@link RunLedger}): every attempt is one Slurm
- * job, none lost, none twice. The crash and daemon restart scenarios are {@link SlurmCrashTest} and
- * {@link SlurmRestartTest}; the diamond is {@link SlurmEngineClusterTest}.
+ * The scenario suite on each cluster of the lab, through the engine and each transport (slurmrestd,
+ * and the Slurm commands over the lab's sshd): fan-out/fan-in, retry after a failure, cancel, and a
+ * job slurmctld has forgotten. After each, Slurm's accounting is read by submission token ({@link
+ * RunLedger}): every attempt is one Slurm job, none lost, none twice. The crash and daemon restart
+ * scenarios are {@link SlurmCrashTest} and {@link SlurmRestartTest}; the diamond is {@link
+ * SlurmEngineClusterTest}.
  */
 @Tag("slurm-cluster")
 class SlurmScenarioTest {
@@ -36,10 +37,11 @@ class SlurmScenarioTest {
 
   @TempDir Path home;
 
-  @ParameterizedTest(name = "Slurm {0}")
-  @MethodSource(SlurmLab.CLUSTERS)
-  void twentyInstancesFanOutThenOneMergeSeesThemAll(String cluster) throws Exception {
-    SlurmLab lab = SlurmLab.require(cluster);
+  @ParameterizedTest(name = "Slurm {0} over {1}")
+  @MethodSource(SlurmLab.SITES)
+  void twentyInstancesFanOutThenOneMergeSeesThemAll(String cluster, String transport)
+      throws Exception {
+    SlurmLab lab = SlurmLab.require(cluster, transport);
     Workflow wf =
         Workflow.named("fan")
             .job("fan", j -> j.command("sh", "-c", APPEND).forEachInRange(1, 20))
@@ -61,10 +63,11 @@ class SlurmScenarioTest {
     SlurmLab.removeRun(cluster, runId);
   }
 
-  @ParameterizedTest(name = "Slurm {0}")
-  @MethodSource(SlurmLab.CLUSTERS)
-  void aJobThatFailsOnceSucceedsOnItsRetryAsASecondSlurmJob(String cluster) throws Exception {
-    SlurmLab lab = SlurmLab.require(cluster);
+  @ParameterizedTest(name = "Slurm {0} over {1}")
+  @MethodSource(SlurmLab.SITES)
+  void aJobThatFailsOnceSucceedsOnItsRetryAsASecondSlurmJob(String cluster, String transport)
+      throws Exception {
+    SlurmLab lab = SlurmLab.require(cluster, transport);
     // The first attempt leaves a marker in the run's work folder and fails; the second finds it.
     String flaky = APPEND + "; if [ -e marker ]; then exit 0; fi; touch marker; exit 3";
     Workflow wf =
@@ -101,10 +104,11 @@ class SlurmScenarioTest {
     SlurmLab.removeRun(cluster, runId);
   }
 
-  @ParameterizedTest(name = "Slurm {0}")
-  @MethodSource(SlurmLab.CLUSTERS)
-  void cancellingARunningRunCancelsEachOfItsSlurmJobs(String cluster) throws Exception {
-    SlurmLab lab = SlurmLab.require(cluster);
+  @ParameterizedTest(name = "Slurm {0} over {1}")
+  @MethodSource(SlurmLab.SITES)
+  void cancellingARunningRunCancelsEachOfItsSlurmJobs(String cluster, String transport)
+      throws Exception {
+    SlurmLab lab = SlurmLab.require(cluster, transport);
     Workflow wf =
         Workflow.named("cancel")
             .job("long", j -> j.command("sh", "-c", APPEND + "; sleep 300").forEachInRange(1, 4))
@@ -133,11 +137,11 @@ class SlurmScenarioTest {
    * The engine stops following while the job runs; by the time a new engine resumes, slurmctld has
    * purged the ended job (MinJobAge, 5 s in the lab): its end and exit code come from accounting.
    */
-  @ParameterizedTest(name = "Slurm {0}")
-  @MethodSource(SlurmLab.CLUSTERS)
-  void aJobEndedWhileNobodyFollowedIsReadFromAccountingOnceSlurmctldForgotIt(String cluster)
-      throws Exception {
-    SlurmLab lab = SlurmLab.require(cluster);
+  @ParameterizedTest(name = "Slurm {0} over {1}")
+  @MethodSource(SlurmLab.SITES)
+  void aJobEndedWhileNobodyFollowedIsReadFromAccountingOnceSlurmctldForgotIt(
+      String cluster, String transport) throws Exception {
+    SlurmLab lab = SlurmLab.require(cluster, transport);
     Workflow wf =
         Workflow.named("forgotten")
             .job("seven", j -> j.command("sh", "-c", APPEND + "; sleep 3; exit 7"))
@@ -166,8 +170,9 @@ class SlurmScenarioTest {
       }
     }
 
-    // 22.05's slurmrestd tells return code 0 for every normal exit in accounting (sacct: 7:0), so
-    // there the code of a failed job is unknown rather than a wrong 0 (V0038Codec).
+    // 22.05's accounting as JSON (slurmrestd's /slurmdb/ and sacct --json alike) tells return code
+    // 0 for every normal exit (sacct's text: 7:0), so there the code of a failed job is unknown
+    // rather than a wrong 0 (V0038Codec), over either transport.
     Integer seven = cluster.equals("22") ? null : 7;
     try (LabEngine engine = LabEngine.open(lab, home)) {
       assertThat(engine.follow(runId).get(1, TimeUnit.MINUTES)).isEqualTo(RunState.FAILED);
