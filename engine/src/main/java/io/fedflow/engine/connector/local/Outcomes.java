@@ -97,41 +97,29 @@ final class Outcomes {
     Instant started = folder.modified(AttemptFolder.PID);
     String stopped = stopReason(folder);
     if (folder.has(AttemptFolder.CANCELLED)) {
-      return new Observation(
-          SiteState.CANCELLED, exit.code(), started, exit.at(), false, stopped, null, null);
+      return seen(SiteState.CANCELLED, exit.code(), started, exit.at(), stopped);
     }
     if (stopped != null) {
-      return new Observation(
-          SiteState.FAILED, exit.code(), started, exit.at(), false, stopped, null, null);
+      return seen(SiteState.FAILED, exit.code(), started, exit.at(), stopped);
     }
     if (exit.code() == 0) {
-      return new Observation(SiteState.SUCCEEDED, 0, started, exit.at(), false, null, null, null);
+      return seen(SiteState.SUCCEEDED, 0, started, exit.at(), null);
     }
-    return new Observation(
-        SiteState.FAILED,
-        exit.code(),
-        started,
-        exit.at(),
-        false,
-        exitReason(exit.code()),
-        null,
-        null);
+    return seen(SiteState.FAILED, exit.code(), started, exit.at(), exitReason(exit.code()));
   }
 
   private static Observation died(AttemptFolder folder, Instant started) {
     String stopped = stopReason(folder);
     if (folder.has(AttemptFolder.CANCELLED)) {
-      return new Observation(SiteState.CANCELLED, null, started, null, false, stopped, null, null);
+      return seen(SiteState.CANCELLED, null, started, null, stopped);
     }
-    return new Observation(
-        SiteState.FAILED,
-        null,
-        started,
-        null,
-        false,
-        stopped != null ? stopped : LAUNCHER_DIED,
-        null,
-        null);
+    return seen(SiteState.FAILED, null, started, null, stopped != null ? stopped : LAUNCHER_DIED);
+  }
+
+  /** A job as the local connector sees it, which measures neither energy nor billing. */
+  private static Observation seen(
+      SiteState state, Integer exitCode, Instant started, Instant ended, String reason) {
+    return new Observation(state, exitCode, started, ended, false, reason, null, null);
   }
 
   /** Why the engine stopped the job, or null when it did not. */
