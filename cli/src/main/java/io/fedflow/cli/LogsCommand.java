@@ -70,7 +70,7 @@ final class LogsCommand implements Callable<Integer>, Exit.Documented {
       runId = home.run(engine, runId).id();
       JobRow job = instance(engine.jobs(runId));
       int n = attemptOf(job);
-      file = engine.logFile(runId, instanceId, n, stream);
+      file = engine.attempts().logFile(runId, instanceId, n, stream);
       if (!Files.exists(file)) {
         Integer fromSite = fromSite(engine, n, which);
         if (fromSite != null) {
@@ -104,7 +104,7 @@ final class LogsCommand implements Callable<Integer>, Exit.Documented {
    */
   private Integer fromSite(Engine engine, int n, AttemptOutput.Stream which) {
     String site =
-        engine.attempts(runId, instanceId).stream()
+        engine.attempts().of(runId, instanceId).stream()
             .filter(a -> a.attempt() == n)
             .map(Attempt::site)
             .findFirst()
@@ -112,7 +112,7 @@ final class LogsCommand implements Callable<Integer>, Exit.Documented {
     String what = which.fileName() + " of " + instanceId + " attempt " + n;
     Optional<AttemptOutput> out;
     try {
-      out = engine.siteOutput(runId, instanceId, n, which);
+      out = engine.attempts().siteOutput(runId, instanceId, n, which);
     } catch (ConnectorException e) {
       spec.commandLine()
           .getErr()

@@ -63,7 +63,7 @@ final class RunFollower {
     RunSummary.lines(
             ended,
             engine.jobs(run.id()),
-            j -> engine.logFile(run.id(), j.instanceId(), j.attempt(), "stderr"),
+            j -> engine.attempts().logFile(run.id(), j.instanceId(), j.attempt(), "stderr"),
             clock.instant())
         .forEach(out::println);
     out.flush();

@@ -50,7 +50,7 @@ final class StatusCommand implements Callable<Integer>, Exit.Documented {
       out.println(RunWords.headline(run, RunWords.countsOf(jobs), now));
       out.println();
       StatusTable.print(jobs, all, now, ZoneId.systemDefault(), out);
-      RunUsage usage = engine.usage(runId);
+      RunUsage usage = engine.attempts().usage(runId);
       if (!usage.isEmpty()) {
         out.println(UsageWords.total(usage));
       }

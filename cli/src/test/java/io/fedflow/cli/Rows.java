@@ -46,6 +46,8 @@ final class Rows {
         null,
         T0.plusSeconds(started),
         state.isTerminal() || exit != null ? T0.plusSeconds(ended) : null,
+        null,
+        null,
         T0.plusSeconds(ended));
   }
 
@@ -64,6 +66,8 @@ final class Rows {
         null,
         null,
         r.startedAt(),
+        null,
+        null,
         null,
         r.updatedAt());
   }
@@ -90,6 +94,8 @@ final class Rows {
         null,
         null,
         T0.plusSeconds(2),
+        null,
+        null,
         T0.plusSeconds(2));
   }
 

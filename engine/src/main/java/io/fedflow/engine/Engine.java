@@ -3,17 +3,13 @@ package io.fedflow.engine;
 import io.fedflow.dag.Workflow;
 import io.fedflow.dag.plan.Plan;
 import io.fedflow.dag.yaml.WorkflowYamlWriter;
-import io.fedflow.engine.connector.AttemptOutput;
-import io.fedflow.engine.connector.ConnectorException;
 import io.fedflow.engine.run.RunExecutor;
 import io.fedflow.engine.run.RunFolder;
 import io.fedflow.engine.run.SiteCheck;
-import io.fedflow.engine.run.SiteOutputs;
 import io.fedflow.engine.run.Sites;
 import io.fedflow.engine.site.SitesException;
 import io.fedflow.engine.site.SitesFile;
 import io.fedflow.engine.site.SitesSource;
-import io.fedflow.engine.store.Attempt;
 import io.fedflow.engine.store.RunLock;
 import io.fedflow.engine.store.RunStore;
 import java.io.IOException;
@@ -35,9 +31,10 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * What the CLI and other front ends call: submit a workflow as a run, follow a run to its end,
- * cancel, resume, list and inspect runs. State lives in an embedded H2 database under {@link
- * EngineConfig#home()}; every change is committed before it takes effect outside, so a process
- * killed at any moment loses nothing and {@link #follow} on the same run picks it up.
+ * cancel, resume, list and inspect runs; the attempts of their jobs are answered by {@link
+ * #attempts()}. State lives in an embedded H2 database under {@link EngineConfig#home()}; every
+ * change is committed before it takes effect outside, so a process killed at any moment loses
+ * nothing and {@link #follow} on the same run picks it up.
  *
  * <p>Several processes may open the same home at once (one of them serves the database to the
  * others); a run is followed by one process at a time, which holds its lock. Thread-safe.
@@ -53,12 +50,14 @@ public final class Engine implements AutoCloseable {
   private final Map<String, RunExecutor> following = new ConcurrentHashMap<>();
   private final List<Thread> background = new ArrayList<>();
   private final OpenSites sites;
+  private final RunAttempts attempts;
   private volatile boolean closed;
 
   private Engine(EngineConfig config, Storage storage) {
     this.config = config;
     this.storage = storage;
     this.sites = new OpenSites(config);
+    this.attempts = new RunAttempts(storage, sites, this::require);
   }
 
   /**
@@ -321,6 +320,11 @@ public final class Engine implements AutoCloseable {
     return storage.store().counts(runId);
   }
 
+  /** The attempts of the runs' jobs: each as recorded, its output, the energy and billing told. */
+  public RunAttempts attempts() {
+    return attempts;
+  }
+
   /** The runs that are not finished and that no process follows now. */
   public List<RunRecord> orphanedRuns() {
     List<RunRecord> out = new ArrayList<>();
@@ -330,66 +334,6 @@ public final class Engine implements AutoCloseable {
       }
     }
     return out;
-  }
-
-  /**
-   * The file of one stream ({@code stdout} or {@code stderr}) of one attempt of one job: {@code
-   * <runDir>/attempts/<instance>/<attempt>/<stream>}, where the local connector writes them unless
-   * the job names files of its own. It may not exist (an attempt not started yet, another site).
-   *
-   * @throws EngineException when the run does not exist
-   * @throws IllegalArgumentException for another stream
-   */
-  public Path logFile(String runId, String instanceId, int attempt, String stream) {
-    if (!stream.equals("stdout") && !stream.equals("stderr")) {
-      throw new IllegalArgumentException("a stream is stdout or stderr, not " + stream);
-    }
-    RunRecord run = require(runId);
-    return new RunFolder(Path.of(run.runDir())).attempt(instanceId, attempt).resolve(stream);
-  }
-
-  /**
-   * The attempts of one job instance, first to last, each with what its site measured.
-   *
-   * @throws EngineException when the run does not exist
-   */
-  public List<Attempt> attempts(String runId, String instanceId) {
-    require(runId);
-    return storage.store().attempts(runId, instanceId);
-  }
-
-  /**
-   * The energy and billing the sites told of the run's ended attempts, summed (reads the run's
-   * whole journal).
-   *
-   * @throws EngineException when the run does not exist
-   */
-  public RunUsage usage(String runId) {
-    require(runId);
-    return storage.store().usage(runId);
-  }
-
-  /**
-   * One stream of one attempt as its site gives it, for an attempt whose {@link #logFile} does not
-   * exist here (a batch cluster keeps its jobs' files): empty when the site keeps no output of its
-   * own, is not configured here, or the attempt is unknown.
-   *
-   * @throws EngineException when the run does not exist
-   * @throws ConnectorException when the site was asked and failed
-   */
-  public Optional<AttemptOutput> siteOutput(
-      String runId, String instanceId, int attempt, AttemptOutput.Stream stream)
-      throws ConnectorException {
-    RunRecord run = require(runId);
-    Optional<Attempt> a =
-        storage.store().attempts(runId, instanceId).stream()
-            .filter(x -> x.attempt() == attempt)
-            .findFirst();
-    SitesFile file = storage.store().sites(runId).map(SitesFile::parse).orElse(null);
-    if (a.isEmpty() || !Sites.isRemote(sites.configs(file), a.get().site())) {
-      return Optional.empty();
-    }
-    return SiteOutputs.ask(sites.of(file), run, storage.store().plan(run), a.get(), stream);
   }
 
   private RunRecord require(String runId) {

@@ -41,41 +41,6 @@ public record JobRow(
     Double billing,
     Instant updatedAt) {
 
-  /** A row without energy or billing. */
-  public JobRow(
-      String instanceId,
-      String job,
-      long index,
-      JobState state,
-      int attempt,
-      int siteFaults,
-      String token,
-      String site,
-      String nativeId,
-      Integer exitCode,
-      Instant retryAt,
-      Instant startedAt,
-      Instant endedAt,
-      Instant updatedAt) {
-    this(
-        instanceId,
-        job,
-        index,
-        state,
-        attempt,
-        siteFaults,
-        token,
-        site,
-        nativeId,
-        exitCode,
-        retryAt,
-        startedAt,
-        endedAt,
-        null,
-        null,
-        updatedAt);
-  }
-
   /** A new instance, waiting for its needs. */
   public static JobRow waiting(String instanceId, String job, long index, Instant now) {
     return unattempted(instanceId, job, index, JobState.WAITING, now);
@@ -85,6 +50,21 @@ public record JobRow(
   public static JobRow unattempted(
       String instanceId, String job, long index, JobState state, Instant updatedAt) {
     return new JobRow(
-        instanceId, job, index, state, 0, 0, null, null, null, null, null, null, null, updatedAt);
+        instanceId,
+        job,
+        index,
+        state,
+        0,
+        0,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        updatedAt);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fedflow.dag.Workflow;
+import io.fedflow.engine.connector.AttemptOutput;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,12 @@ class EngineErrorsTest {
       assertThatThrownBy(() -> engine.follow("nope", p -> {})).hasMessage(message);
       assertThatThrownBy(() -> engine.cancel("nope")).hasMessage(message);
       assertThatThrownBy(() -> engine.jobs("nope")).hasMessage(message);
-      assertThatThrownBy(() -> engine.logFile("nope", "a", 1, "stdout")).hasMessage(message);
+      RunAttempts attempts = engine.attempts();
+      assertThatThrownBy(() -> attempts.logFile("nope", "a", 1, "stdout")).hasMessage(message);
+      assertThatThrownBy(() -> attempts.of("nope", "a")).hasMessage(message);
+      assertThatThrownBy(() -> attempts.usage("nope")).hasMessage(message);
+      assertThatThrownBy(() -> attempts.siteOutput("nope", "a", 1, AttemptOutput.Stream.STDOUT))
+          .hasMessage(message);
       assertThat(engine.run("nope")).isEmpty();
     }
   }

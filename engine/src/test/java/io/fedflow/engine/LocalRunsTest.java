@@ -53,7 +53,7 @@ class LocalRunsTest {
   private String stdout(String runId, String instance) throws Exception {
     JobRow row =
         engine.jobs(runId).stream().filter(r -> r.instanceId().equals(instance)).findFirst().get();
-    return Files.readString(engine.logFile(runId, instance, row.attempt(), "stdout"));
+    return Files.readString(engine.attempts().logFile(runId, instance, row.attempt(), "stdout"));
   }
 
   @Test
@@ -103,7 +103,7 @@ class LocalRunsTest {
     JobRow flaky = engine.jobs(id).get(0);
     assertThat(flaky.instanceId()).isEqualTo("flaky");
     assertThat(flaky.attempt()).isEqualTo(2);
-    assertThat(Files.readString(engine.logFile(id, "flaky", 1, "stderr")))
+    assertThat(Files.readString(engine.attempts().logFile(id, "flaky", 1, "stderr")))
         .isEqualTo("first attempt: failing on purpose\n");
     assertThat(stdout(id, "report")).isEqualTo("second attempt: fine\n");
   }
@@ -175,7 +175,10 @@ class LocalRunsTest {
     for (JobRow r : engine.jobs(runId)) {
       if (r.state() == JobState.RUNNING) {
         Path pid =
-            engine.logFile(runId, r.instanceId(), r.attempt(), "stdout").resolveSibling("pid");
+            engine
+                .attempts()
+                .logFile(runId, r.instanceId(), r.attempt(), "stdout")
+                .resolveSibling("pid");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!Files.exists(pid) && System.nanoTime() < deadline) {
           Thread.sleep(10);

@@ -95,19 +95,21 @@ class MemoryRunsTest {
       assertThat(engine.jobs(run.id()))
           .extracting(JobRow::instanceId, JobRow::energyJoules, JobRow::billing)
           .containsExactly(tuple("a", 1500L, 4.0), tuple("b", 1500L, 4.0));
-      List<Attempt> attempts = engine.attempts(run.id(), "a");
+      List<Attempt> attempts = engine.attempts().of(run.id(), "a");
       assertThat(attempts)
           .extracting(Attempt::outcome, Attempt::energyJoules, Attempt::billing)
           .containsExactly(
               tuple(JobState.FAILED, 1500L, 4.0), tuple(JobState.SUCCEEDED, 1500L, 4.0));
-      RunUsage usage = engine.usage(run.id());
+      RunUsage usage = engine.attempts().usage(run.id());
       assertThat(usage.measuredAttempts()).isEqualTo(3);
       assertThat(usage.energyJoules()).isEqualTo(4500);
       assertThat(usage.billedAttempts()).isEqualTo(3);
       // Each attempt ran from its first running poll to its end: billing × those hours, summed.
       double hours =
-          engine.attempts(run.id(), "a").stream().mapToDouble(MemoryRunsTest::hours).sum()
-              + engine.attempts(run.id(), "b").stream().mapToDouble(MemoryRunsTest::hours).sum();
+          engine.attempts().of(run.id(), "a").stream().mapToDouble(MemoryRunsTest::hours).sum()
+              + engine.attempts().of(run.id(), "b").stream()
+                  .mapToDouble(MemoryRunsTest::hours)
+                  .sum();
       assertThat(hours).isPositive();
       assertThat(usage.billingHours()).isCloseTo(4 * hours, within(1e-9));
     }
@@ -123,8 +125,8 @@ class MemoryRunsTest {
 
       assertThat(engine.jobs(run.id()).get(0).energyJoules()).isNull();
       assertThat(engine.jobs(run.id()).get(0).billing()).isNull();
-      assertThat(engine.usage(run.id())).isEqualTo(RunUsage.NONE);
-      assertThat(engine.usage(run.id()).isEmpty()).isTrue();
+      assertThat(engine.attempts().usage(run.id())).isEqualTo(RunUsage.NONE);
+      assertThat(engine.attempts().usage(run.id()).isEmpty()).isTrue();
     }
   }
 

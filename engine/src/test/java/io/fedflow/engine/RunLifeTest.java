@@ -49,7 +49,7 @@ class RunLifeTest {
           .hasSize(22)
           .allSatisfy(r -> assertThat(r.state()).isEqualTo(JobState.WAITING));
       assertThat(engine.orphanedRuns()).containsExactly(run);
-      assertThat(engine.logFile(run.id(), "sim[01]", 2, "stderr"))
+      assertThat(engine.attempts().logFile(run.id(), "sim[01]", 2, "stderr"))
           .isEqualTo(Path.of(run.runDir(), "attempts", "sim[01]", "2", "stderr"));
     }
   }

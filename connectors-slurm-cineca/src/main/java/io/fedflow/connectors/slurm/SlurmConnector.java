@@ -205,7 +205,9 @@ final class SlurmConnector implements Connector {
                 null,
                 null,
                 false,
-                "neither slurmctld nor slurmdbd knows job " + job.nativeId()));
+                "neither slurmctld nor slurmdbd knows job " + job.nativeId(),
+                null,
+                null));
       }
     }
     return seen;

@@ -49,22 +49,22 @@ class SlurmUsageClusterTest {
       CompletableFuture<RunState> end =
           CompletableFuture.supplyAsync(() -> engine.follow(run.id(), p -> {}));
       assertThat(end.get(3, TimeUnit.MINUTES))
-          .as(() -> "attempts " + engine.attempts(run.id(), "hello"))
+          .as(() -> "attempts " + engine.attempts().of(run.id(), "hello"))
           .isEqualTo(RunState.SUCCEEDED);
 
-      Attempt attempt = engine.attempts(run.id(), "hello").get(0);
+      Attempt attempt = engine.attempts().of(run.id(), "hello").get(0);
       JobRecord accounted = accounted(lab, Long.parseLong(attempt.nativeId()));
       assertThat(accounted.billing()).as("the lab's accounting bills every job").isNotNull();
       assertThat(attempt.billing()).isEqualTo(accounted.billing());
       assertThat(attempt.energyJoules()).isNull();
       assertThat(engine.jobs(run.id()).get(0).billing()).isEqualTo(accounted.billing());
-      RunUsage usage = engine.usage(run.id());
+      RunUsage usage = engine.attempts().usage(run.id());
       assertThat(usage.billedAttempts()).isEqualTo(1);
       assertThat(usage.measuredAttempts()).isZero();
 
       String stdout = lab.get("WORKDIR") + "/" + run.id() + "/attempts/hello/1/stdout";
       Optional<AttemptOutput> out =
-          engine.siteOutput(run.id(), "hello", 1, AttemptOutput.Stream.STDOUT);
+          engine.attempts().siteOutput(run.id(), "hello", 1, AttemptOutput.Stream.STDOUT);
       assertThat(out)
           .contains(new AttemptOutput.Elsewhere(stdout, "slurmrestd cannot fetch files"));
       SlurmLab.removeRun(cluster, run.id());

@@ -27,19 +27,13 @@ public record Observation(
     Long energyJoules,
     Double billing) {
 
-  /** An observation without energy or billing, as sites that measure neither give. */
-  public Observation(
-      SiteState state,
-      Integer exitCode,
-      Instant started,
-      Instant ended,
-      boolean siteFault,
-      String reason) {
-    this(state, exitCode, started, ended, siteFault, reason, null, null);
+  public static Observation of(SiteState state) {
+    return new Observation(state, null, null, null, false, null, null, null);
   }
 
-  public static Observation of(SiteState state) {
-    return new Observation(state, null, null, null, false, null);
+  /** A job running since {@code started}, nothing measured of it. */
+  public static Observation running(Instant started) {
+    return new Observation(SiteState.RUNNING, null, started, null, false, null, null, null);
   }
 
   /** This observation with the energy and billing given (each null when not known). */

@@ -27,36 +27,4 @@ public record Attempt(
     Instant endedAt,
     String reason,
     Long energyJoules,
-    Double billing) {
-
-  /** An attempt without energy or billing. */
-  public Attempt(
-      String runId,
-      String instanceId,
-      int attempt,
-      String token,
-      String site,
-      String nativeId,
-      JobState outcome,
-      Integer exitCode,
-      Instant submittedAt,
-      Instant startedAt,
-      Instant endedAt,
-      String reason) {
-    this(
-        runId,
-        instanceId,
-        attempt,
-        token,
-        site,
-        nativeId,
-        outcome,
-        exitCode,
-        submittedAt,
-        startedAt,
-        endedAt,
-        reason,
-        null,
-        null);
-  }
-}
+    Double billing) {}

@@ -48,7 +48,9 @@ record InstanceHistory(String runId, String instanceId, List<StoredChange> chang
                 c.updatedAt(),
                 null,
                 null,
-                c.detail()));
+                c.detail(),
+                null,
+                null));
       } else if (LIVE.contains(c.from()) && !LIVE.contains(c.to())) {
         Attempt open = byNumber.get(c.attempt());
         if (open == null) {

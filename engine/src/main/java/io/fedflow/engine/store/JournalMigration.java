@@ -170,6 +170,8 @@ final class JournalMigration implements JavaMigration {
         null,
         a == null || !atSite || to == JobState.QUEUED ? null : a.startedAt(),
         attemptEnded && a != null ? a.endedAt() : null,
+        null,
+        null,
         at);
   }
 
@@ -206,6 +208,8 @@ final class JournalMigration implements JavaMigration {
                   instant(r, "retry_at"),
                   instant(r, "started_at"),
                   instant(r, "ended_at"),
+                  null,
+                  null,
                   instant(r, "updated_at"));
           out.put(row.instanceId(), new Old(r.getLong(15), row));
         }
@@ -234,7 +238,9 @@ final class JournalMigration implements JavaMigration {
                   instant(r, "submitted_at"),
                   instant(r, "started_at"),
                   instant(r, "ended_at"),
-                  r.getString("reason"));
+                  r.getString("reason"),
+                  null,
+                  null);
           out.computeIfAbsent(a.instanceId(), k -> new HashMap<>()).put(a.attempt(), a);
         }
       }

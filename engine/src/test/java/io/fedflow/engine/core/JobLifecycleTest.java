@@ -107,6 +107,8 @@ class JobLifecycleTest {
             null,
             null,
             null,
+            null,
+            null,
             run.now);
     JobChange bad = new JobChange(succeeded, JobState.RUNNING, "made up");
 

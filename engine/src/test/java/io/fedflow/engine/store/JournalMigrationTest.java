@@ -76,6 +76,8 @@ class JournalMigrationTest {
             null,
             at(6),
             at(7),
+            null,
+            null,
             at(7));
     JobRow running =
         new JobRow(
@@ -91,6 +93,8 @@ class JournalMigrationTest {
             null,
             null,
             at(8),
+            null,
+            null,
             null,
             at(8));
     try (Connection c = DriverManager.getConnection(url, "sa", "");
@@ -205,6 +209,8 @@ class JournalMigrationTest {
               null,
               at(8),
               at(9),
+              null,
+              null,
               at(9));
       store.apply("old", List.of(new JobChange(ended, JobState.RUNNING, "exit code 0")), null);
       assertThat(store.counts("old")).containsEntry(JobState.SUCCEEDED, 2L);

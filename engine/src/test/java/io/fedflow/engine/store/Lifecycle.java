@@ -41,6 +41,8 @@ final class Lifecycle {
             null,
             row.startedAt(),
             null,
+            null,
+            null,
             at(++step)),
         detail);
   }
@@ -56,6 +58,8 @@ final class Lifecycle {
             row.siteFaults(),
             token,
             "local",
+            null,
+            null,
             null,
             null,
             null,
@@ -81,6 +85,8 @@ final class Lifecycle {
             null,
             null,
             null,
+            null,
+            null,
             at(++step)),
         detail);
   }
@@ -101,6 +107,8 @@ final class Lifecycle {
             null,
             null,
             at(step),
+            null,
+            null,
             null,
             at(step)),
         detail);
@@ -124,6 +132,8 @@ final class Lifecycle {
             retryAt,
             row.startedAt(),
             at(step),
+            null,
+            null,
             at(step)),
         detail);
   }

@@ -186,7 +186,9 @@ class RunStoreTest {
                 a.at(2),
                 a.at(4),
                 a.at(5),
-                "exit code 1, retry 1 of 2 in 1s"),
+                "exit code 1, retry 1 of 2 in 1s",
+                null,
+                null),
             new Attempt(
                 "r1",
                 "a",
@@ -199,7 +201,9 @@ class RunStoreTest {
                 a.at(7),
                 a.at(9),
                 a.at(10),
-                "exit code 0"));
+                "exit code 0",
+                null,
+                null));
     assertThat(store.run("r1").orElseThrow().state()).isEqualTo(RunState.SUCCEEDED);
   }
 
@@ -221,6 +225,8 @@ class RunStoreTest {
             T0.plusSeconds(60),
             T0,
             T0.plusSeconds(1),
+            null,
+            null,
             T0.plusSeconds(1));
     store.apply("r1", List.of(new JobChange(waiting, JobState.WAITING, "node lost")), null);
     reopen();
@@ -237,7 +243,8 @@ class RunStoreTest {
     assertThat(store.attempts("r1", "a"))
         .containsExactly(
             new Attempt(
-                "r1", "a", 1, "r1.1", "local", null, null, null, a.at(2), null, null, "go"));
+                "r1", "a", 1, "r1.1", "local", null, null, null, a.at(2), null, null, "go", null,
+                null));
   }
 
   @Test

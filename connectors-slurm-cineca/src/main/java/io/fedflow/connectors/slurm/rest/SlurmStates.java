@@ -85,7 +85,9 @@ public final class SlurmStates {
           job.started(),
           job.ended(),
           false,
-          "unknown Slurm state " + job.states());
+          "unknown Slurm state " + job.states(),
+          null,
+          null);
     }
     boolean ended =
         row.state() == SiteState.SUCCEEDED

@@ -212,12 +212,19 @@ final class LocalConnector implements Connector {
     AttemptFolder folder = new AttemptFolder(Path.of(job.nativeId()));
     if (!Files.isDirectory(folder.dir())) {
       return new Observation(
-          SiteState.UNKNOWN, null, null, null, false, "no attempt folder " + job.nativeId());
+          SiteState.UNKNOWN,
+          null,
+          null,
+          null,
+          false,
+          "no attempt folder " + job.nativeId(),
+          null,
+          null);
     }
     String key = folder.dir().toString();
     Started ours = launched.get(key);
     if (ours != null && ours.isAlive()) {
-      return new Observation(SiteState.RUNNING, null, ours.started(), null, false, null);
+      return Observation.running(ours.started());
     }
     if (ours == null && folder.exit() == null) {
       settle(folder); // a job of an engine gone: wait out its claim, or stop it from starting

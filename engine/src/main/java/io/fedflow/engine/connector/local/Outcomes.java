@@ -65,7 +65,7 @@ final class Outcomes {
       return observeLaunched(folder, l);
     }
     if (claim instanceof AttemptFolder.NeverStarted) {
-      return new Observation(SiteState.FAILED, null, null, null, true, NEVER_STARTED);
+      return new Observation(SiteState.FAILED, null, null, null, true, NEVER_STARTED, null, null);
     }
     // Claimed and ended since the reads above, or what was to start it is gone.
     exit = folder.exit();
@@ -87,7 +87,7 @@ final class Outcomes {
             && ProcStat.isRunning(l.spawner().pid(), l.spawner().startTicks())
             && !folder.has(AttemptFolder.CANCELLED)
             && folder.exit() == null)) {
-      return new Observation(SiteState.RUNNING, null, l.at(), null, false, null);
+      return Observation.running(l.at());
     }
     Exit exit = folder.exit(); // it may have ended since the first read
     return exit != null ? ended(folder, exit) : died(folder, l.at());
@@ -97,25 +97,29 @@ final class Outcomes {
     Instant started = folder.modified(AttemptFolder.PID);
     String stopped = stopReason(folder);
     if (folder.has(AttemptFolder.CANCELLED)) {
-      return new Observation(SiteState.CANCELLED, exit.code(), started, exit.at(), false, stopped);
+      return seen(SiteState.CANCELLED, exit.code(), started, exit.at(), stopped);
     }
     if (stopped != null) {
-      return new Observation(SiteState.FAILED, exit.code(), started, exit.at(), false, stopped);
+      return seen(SiteState.FAILED, exit.code(), started, exit.at(), stopped);
     }
     if (exit.code() == 0) {
-      return new Observation(SiteState.SUCCEEDED, 0, started, exit.at(), false, null);
+      return seen(SiteState.SUCCEEDED, 0, started, exit.at(), null);
     }
-    return new Observation(
-        SiteState.FAILED, exit.code(), started, exit.at(), false, exitReason(exit.code()));
+    return seen(SiteState.FAILED, exit.code(), started, exit.at(), exitReason(exit.code()));
   }
 
   private static Observation died(AttemptFolder folder, Instant started) {
     String stopped = stopReason(folder);
     if (folder.has(AttemptFolder.CANCELLED)) {
-      return new Observation(SiteState.CANCELLED, null, started, null, false, stopped);
+      return seen(SiteState.CANCELLED, null, started, null, stopped);
     }
-    return new Observation(
-        SiteState.FAILED, null, started, null, false, stopped != null ? stopped : LAUNCHER_DIED);
+    return seen(SiteState.FAILED, null, started, null, stopped != null ? stopped : LAUNCHER_DIED);
+  }
+
+  /** A job as the local connector sees it, which measures neither energy nor billing. */
+  private static Observation seen(
+      SiteState state, Integer exitCode, Instant started, Instant ended, String reason) {
+    return new Observation(state, exitCode, started, ended, false, reason, null, null);
   }
 
   /** Why the engine stopped the job, or null when it did not. */

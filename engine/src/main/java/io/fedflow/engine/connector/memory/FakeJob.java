@@ -79,7 +79,8 @@ final class FakeJob {
       return Observation.of(SiteState.UNKNOWN);
     }
     if (cancelRequested) {
-      last = new Observation(SiteState.CANCELLED, null, started, now, false, "cancelled");
+      last =
+          new Observation(SiteState.CANCELLED, null, started, now, false, "cancelled", null, null);
     } else if (queuedLeft > 0) {
       queuedLeft--;
       last = Observation.of(SiteState.QUEUED);
@@ -91,10 +92,13 @@ final class FakeJob {
       started = started == null ? now : started;
       Observation end =
           switch (ending) {
-            case SUCCESS -> new Observation(SiteState.SUCCEEDED, 0, started, now, false, null);
-            case FAILURE -> new Observation(SiteState.FAILED, exitCode, started, now, false, null);
+            case SUCCESS ->
+                new Observation(SiteState.SUCCEEDED, 0, started, now, false, null, null, null);
+            case FAILURE ->
+                new Observation(SiteState.FAILED, exitCode, started, now, false, null, null, null);
             case SITE_FAULT ->
-                new Observation(SiteState.FAILED, null, started, now, true, "node lost");
+                new Observation(
+                    SiteState.FAILED, null, started, now, true, "node lost", null, null);
           };
       last = energyJoules == null && billing == null ? end : end.withUsage(energyJoules, billing);
     }

@@ -101,7 +101,8 @@ class MemoryConnectorTest {
     assertThat(poll(c, job)).isEqualTo(SiteState.RUNNING);
     assertThat(c.capacity()).isEqualTo(new Capacity(2, 0));
     Observation end = c.poll(List.of(job)).get(job);
-    assertThat(end).isEqualTo(new Observation(SiteState.SUCCEEDED, 0, T, T, false, null));
+    assertThat(end)
+        .isEqualTo(new Observation(SiteState.SUCCEEDED, 0, T, T, false, null, null, null));
     assertThat(c.capacity()).isEqualTo(new Capacity(3, 0));
     assertThat(poll(c, job)).isEqualTo(SiteState.SUCCEEDED);
   }
@@ -128,7 +129,7 @@ class MemoryConnectorTest {
 
     SiteJob failing = c.submit(attempt(3, 1, "r.1"));
     assertThat(c.poll(List.of(failing)).get(failing))
-        .isEqualTo(new Observation(SiteState.FAILED, 7, T, T, false, null));
+        .isEqualTo(new Observation(SiteState.FAILED, 7, T, T, false, null, null, null));
     SiteJob second = c.submit(attempt(3, 2, "r.2"));
     assertThat(poll(c, second)).isEqualTo(SiteState.SUCCEEDED);
     SiteJob fault = c.submit(attempt(2, 1, "r.3"));
