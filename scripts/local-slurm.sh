@@ -83,7 +83,7 @@ launch() {
   printf '%s\n%s\n' "$!" "${daemon[*]}" >"$(pidfile "$key")"
 }
 
-cmdline_of() { tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | sed 's/ $//'; }
+cmdline_of() { tr '\0' ' ' 2>/dev/null <"/proc/$1/cmdline" | sed 's/ $//'; }
 
 # alive KEY: the recorded pid runs the recorded daemon, or a launcher still exec'ing towards it
 # (whose command line ends with the daemon's). sshd rewrites its command line into a title
