@@ -122,9 +122,4 @@ public final class SlurmErrors {
     t = nl < 0 ? t : t.substring(0, nl);
     return t.length() > 200 ? t.substring(0, 200) + "..." : t;
   }
-
-  /** Errors inside a 2xx answer (22.05 reports some failures that way). */
-  public static List<SlurmError> inOk(HttpResult r) {
-    return r.ok() ? of(r.body()) : List.of();
-  }
 }

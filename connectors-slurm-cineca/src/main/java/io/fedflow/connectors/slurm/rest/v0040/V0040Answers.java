@@ -12,6 +12,7 @@ import io.fedflow.connectors.slurm.rest.v0040.model.V0042OpenapiNodesResp;
 import io.fedflow.connectors.slurm.rest.v0040.model.V0042OpenapiPartitionResp;
 import io.fedflow.engine.connector.ConnectorException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * v0.0.40, .41 and .42 answers (slurmrestd of 23.11 and later, and the {@code --json} output of the
@@ -29,13 +30,18 @@ public final class V0040Answers implements SlurmAnswers {
 
   /**
    * slurmctld's jobs with its {@code last_update} as {@link JobListing#asOf}: the time it packed
-   * the list, or 0 when it wrote none or found no job changed since the time asked.
+   * the list, or 0 when it wrote none or found no job changed since the time asked; empty when the
+   * answer carries errors instead. The body is parsed once, here: a listing of a busy cluster is
+   * megabytes.
    */
-  public JobListing jobListing(String source, String body) throws ConnectorException {
+  public Optional<JobListing> jobListing(String source, String body) throws ConnectorException {
     V0042OpenapiJobInfoResp answer =
         SlurmJson.read(source, body, V0042OpenapiJobInfoResp.class, SlurmJson.MAPPER);
+    if (answer.getErrors() != null && !answer.getErrors().isEmpty()) {
+      return Optional.empty();
+    }
     Long asOf = answer.getLastUpdate() == null ? null : answer.getLastUpdate().getNumber();
-    return new JobListing(false, jobs(answer), asOf == null ? 0 : asOf);
+    return Optional.of(new JobListing(false, jobs(answer), asOf == null ? 0 : asOf));
   }
 
   private static List<JobRecord> jobs(V0042OpenapiJobInfoResp answer) {

@@ -63,10 +63,10 @@ public final class V0040Rest implements RestFamily {
     if (!r.ok()) {
       throw SlurmErrors.failure("listing jobs", r);
     }
-    JobListing listing = V0040Answers.INSTANCE.jobListing(r.source(), r.body());
-    if (!SlurmErrors.inOk(r).isEmpty()) {
-      throw SlurmErrors.failure("listing jobs", r);
-    }
+    JobListing listing =
+        V0040Answers.INSTANCE
+            .jobListing(r.source(), r.body())
+            .orElseThrow(() -> SlurmErrors.failure("listing jobs", r));
     if (since > 0 && listing.jobs().isEmpty() && listing.asOf() == 0) {
       return JobListing.unchangedSince();
     }
