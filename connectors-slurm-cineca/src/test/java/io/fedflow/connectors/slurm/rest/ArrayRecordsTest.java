@@ -7,6 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A job array as both lab clusters told of it: array 305 of five tasks throttled to one at a time
@@ -31,27 +33,15 @@ class ArrayRecordsTest {
     return records.stream().filter(r -> r.name().startsWith("arrprobe")).toList();
   }
 
-  @Test
-  void slurm2205TellsEachTaskAndThePendingOnesTogether() throws Exception {
-    server.on("GET", "/slurm/v0.0.38/jobs", 200, "slurm-22.05-v0.0.38/jobs-array-response");
-    SlurmClient rest = new SlurmRest(Sites.http(server), ApiVersion.V0038, true);
-
-    assertThat(array(rest.jobs()))
-        .extracting(
-            JobRecord::id,
-            JobRecord::arrayJobId,
-            JobRecord::arrayTaskId,
-            JobRecord::arrayPending,
-            JobRecord::user)
-        .containsExactly(
-            tuple(306L, 305L, 0, null, "fedflow-user"),
-            tuple(305L, 305L, null, "1-4%1", "fedflow-user"));
-  }
-
-  @Test
-  void slurm2411TellsEachTaskAndThePendingOnesTogether() throws Exception {
-    server.on("GET", "/slurm/v0.0.42/jobs/", 200, "slurm-24.11-v0.0.42/jobs-array-response");
-    SlurmClient rest = new SlurmRest(Sites.http(server), ApiVersion.V0042, true);
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "V0038, /slurm/v0.0.38/jobs, slurm-22.05-v0.0.38/jobs-array-response",
+    "V0042, /slurm/v0.0.42/jobs/, slurm-24.11-v0.0.42/jobs-array-response"
+  })
+  void eachVersionTellsEachTaskAndThePendingOnesTogether(
+      ApiVersion version, String path, String fixture) throws Exception {
+    server.on("GET", path, 200, fixture);
+    SlurmClient rest = new SlurmRest(Sites.http(server), version, true);
 
     assertThat(array(rest.jobs()))
         .extracting(
